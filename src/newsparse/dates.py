@@ -1,0 +1,135 @@
+"""Date line → ISO 8601 value (SPEC §2, *Date*).
+
+Deterministic: explicit formats first, then dateutil with fixed defaults, and relative
+ages only against the ``now`` the user passed — never the clock. A value is as precise
+as what was printed: no invented second, and an offset only when one was printed.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from dateutil import parser as dateutil_parser
+from dateutil.relativedelta import relativedelta
+
+from newsparse.diagnostics import WarningCode
+from newsparse.layout import AGE_UNITS, DATE_LINE_FORMS, FRENCH_DATE_WORDS
+
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
+_ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
+_AGE_PART = re.compile(r"(\d+)\s*([^\W\d_]+)")
+_OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
+# Two defaults that differ in every field: a component dateutil had to take from the
+# default shows up as a difference, so a partial date is refused, never completed.
+_DEFAULTS = (datetime(1900, 1, 1), datetime(1904, 2, 2))  # noqa: DTZ001 - wall dates
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """The ISO value of one date line, or why there is none."""
+
+    iso: str | None
+    problem: WarningCode | None = None
+
+
+def match_date_line(line: str) -> re.Match[str] | None:
+    """The match of the first date line form that fits the whole ``line``, if any."""
+    for form in DATE_LINE_FORMS:
+        match = form.pattern.fullmatch(line)
+        if match is not None:
+            return match
+    return None
+
+
+def resolve_date_line(match: re.Match[str], now: datetime | None = None) -> DateValue:
+    """Turn a date line matched by :func:`match_date_line` into its ISO value."""
+    groups = match.groupdict()
+    if groups.get("age") is not None:
+        return _resolve_age(groups["age"], now)
+    date_text = groups["date"]
+    time_text = groups.get("time")
+    if time_text is not None:
+        start = match.start("time") - match.start("date")
+        date_text = date_text[:start]
+    day = _parse_day(date_text)
+    if day is None:
+        return DateValue(None, WarningCode.DATE_UNRESOLVED)
+    if time_text is None:
+        return DateValue(day.isoformat())
+    clock = _parse_time(time_text)
+    if clock is None:
+        return DateValue(None, WarningCode.DATE_UNRESOLVED)
+    stamp, precise_to_second = clock
+    tz_text = groups.get("tz")
+    offset = _parse_offset(tz_text) if tz_text else None
+    value = datetime.combine(day, stamp, tzinfo=offset)
+    return DateValue(value.isoformat(timespec="seconds" if precise_to_second else "minutes"))
+
+
+def _parse_day(text: str) -> date | None:
+    """A calendar day from ``15 February 2025``, ``Mardi 14 juillet 2020``, ``May 01,
+    2019`` or ``Mon, 2021-01-25``; None when the text names no complete, valid day."""
+    words = []
+    for raw in text.replace(",", " ").split():
+        word = raw.rstrip(".")
+        word = FRENCH_DATE_WORDS.get(word.lower(), word)
+        ordinal = _ORDINAL.match(word)
+        words.append(ordinal.group(1) if ordinal else ("Sep" if word == "Sept" else word))
+    # The first word may be a weekday ("Mardi", "Mon"): try with and without it.
+    for candidate in (" ".join(words), " ".join(words[1:])):
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(candidate, fmt).date()  # noqa: DTZ007 - a day
+            except ValueError:
+                continue
+    return _parse_day_leniently(" ".join(words))
+
+
+def _parse_day_leniently(text: str) -> date | None:
+    """dateutil for shapes the explicit formats miss, refusing any guessed component."""
+    try:
+        first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+    except (ValueError, OverflowError):
+        return None
+    return first.date() if first.date() == second.date() else None
+
+
+def _parse_time(text: str) -> tuple[time, bool] | None:
+    """``01:10:42`` or ``14h05`` → the time, and whether seconds were printed."""
+    parts = [int(p) for p in re.split(r"[:h]", text)]
+    try:
+        return time(*parts), len(parts) == 3
+    except ValueError:
+        return None
+
+
+def _parse_offset(text: str) -> timezone | None:
+    """``GMT9`` → UTC+09:00 (the Japanese edition's way), ``GMT-5``, ``UTC+5:30``."""
+    match = _OFFSET.fullmatch(text)
+    if match is None:
+        return None
+    sign, hours, minutes = match.groups()
+    delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if delta >= timedelta(hours=24):
+        return None
+    return timezone(-delta if sign == "-" else delta)
+
+
+def _resolve_age(age: str, now: datetime | None) -> DateValue:
+    """``25 min 6 sec`` before ``now``, as precise as the smallest unit printed."""
+    if now is None:
+        return DateValue(None, WarningCode.DATE_RELATIVE)
+    delta = relativedelta()
+    units = set()
+    for count, word in _AGE_PART.findall(age):
+        unit = AGE_UNITS.get(word.lower())
+        if unit is None:
+            return DateValue(None, WarningCode.DATE_UNRESOLVED)
+        units.add(unit)
+        delta += relativedelta(**{unit: int(count)})
+    moment = now - delta
+    if "seconds" in units:
+        return DateValue(moment.isoformat(timespec="seconds"))
+    if units & {"minutes", "hours"}:
+        return DateValue(moment.isoformat(timespec="minutes"))
+    return DateValue(moment.date().isoformat())

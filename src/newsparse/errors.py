@@ -1,0 +1,52 @@
+"""One error hierarchy; each class knows its exit code (SPEC §4), so the CLI maps
+errors to exit codes in one place: ``sys.exit(error.exit_code)``.
+
+``str(error)`` is the one-line message the user sees, naming file and line where known.
+"""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The exit codes newsparse promises (SPEC §4)."""
+
+    OK = 0
+    CONTENT = 1  # `check` found errors, or --strict saw warnings
+    USAGE = 2  # bad option or value
+    INPUT = 3  # an input could not be read or decoded
+    OUTPUT = 4  # the output could not be written
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+
+class NewsparseError(Exception):
+    """Base of every error newsparse raises on purpose."""
+
+    exit_code = ExitCode.CONTENT
+
+
+class UsageError(NewsparseError):
+    """The command line asked for something impossible (bad option value, conflict)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class InputError(NewsparseError):
+    """An input could not be found, read or decoded."""
+
+    exit_code = ExitCode.INPUT
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = path if line is None else f"{path}:{line}"
+        super().__init__(f"{where}: {message}")
+
+
+class OutputError(NewsparseError):
+    """The output could not be written."""
+
+    exit_code = ExitCode.OUTPUT
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}")

@@ -1,0 +1,88 @@
+"""The article record (SPEC §2): the single source of truth for every writer.
+
+Field order here is the JSON key order and the CSV column order.
+"""
+
+import hashlib
+from datetime import date, datetime
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_ID_LENGTH = 16
+
+
+def article_id(headline: str, body: str) -> str:
+    """First 16 hex chars of SHA-256 of ``headline + "\\n" + body``: stable across runs
+    and re-scrapes of the same story."""
+    digest = hashlib.sha256(f"{headline}\n{body}".encode())
+    return digest.hexdigest()[:_ID_LENGTH]
+
+
+class Source(BaseModel):
+    """Where an article came from: the input as given and its non-blank line span."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str = Field(description="The input as given on the command line; `-` for stdin.")
+    line_start: Annotated[int, Field(ge=1, description="First non-blank line (1-based).")]
+    line_end: Annotated[int, Field(ge=1, description="Last non-blank line (inclusive).")]
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self) -> Self:
+        if self.line_start > self.line_end:
+            raise ValueError(f"line_start {self.line_start} is after line_end {self.line_end}")
+        return self
+
+
+class Article(BaseModel):
+    """One news article as printed on its page, with chrome removed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(
+        pattern=r"^[0-9a-f]{16}$",
+        description="First 16 hex chars of SHA-256 of UTF-8 `headline + '\\n' + body`.",
+    )
+    headline: str = Field(min_length=1, description="The headline, once.")
+    updated: str | None = Field(
+        description="ISO 8601 date or date-time of the date line; null when absent "
+        "or unresolvable."
+    )
+    updated_text: str | None = Field(description="The date line as printed.")
+    author: str | None = Field(description="Byline, without `By `.")
+    captions: list[str] = Field(description="Photo captions in reading order, credit kept.")
+    bullets: list[str] = Field(description="Summary bullets without the glyph.")
+    dateline: str | None = Field(
+        description="Text before the dateline separator of the first paragraph."
+    )
+    body: str = Field(description="Paragraphs joined by a blank line (`\\n\\n`).")
+    source: Source
+
+    @field_validator("headline")
+    @classmethod
+    def _headline_is_one_line(cls, value: str) -> str:
+        if "\n" in value or "\r" in value or value != value.strip():
+            raise ValueError("headline must be one normalised line")
+        return value
+
+    @field_validator("updated")
+    @classmethod
+    def _updated_is_iso(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            if "T" in value:
+                datetime.fromisoformat(value)
+            else:
+                date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"updated {value!r} is not an ISO 8601 date or date-time") from None
+        return value
+
+    @model_validator(mode="after")
+    def _id_matches_content(self) -> Self:
+        expected = article_id(self.headline, self.body)
+        if self.id != expected:
+            raise ValueError(f"id {self.id} does not match headline and body ({expected})")
+        return self

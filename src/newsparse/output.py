@@ -1,0 +1,44 @@
+"""Writing an output file atomically: a temporary file beside it, then a rename.
+
+A failure — full disk, Ctrl-C, a crash — never leaves half a file where the user
+expects output, and never replaces a good file with a broken one.
+"""
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from newsparse.errors import OutputError
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[TextIO]:
+    """A text stream (UTF-8, no newline translation) that becomes ``path`` on success."""
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise OutputError(str(path), error.strerror or str(error)) from None
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.chmod(temporary, _file_mode(path))
+        os.replace(temporary, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OutputError(str(path), error.strerror or str(error)) from None
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """Keep the mode of the file being replaced; a new file gets the umask's default."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,488 @@
+"""Tokens → articles: a streaming state machine with bounded lookahead (SPEC §2).
+
+An article is: a headline (or a date line printed before it), then a header — captions,
+chrome, the date block, the headline again, bullets — then body paragraphs until the
+next article starts. Finding where the next article starts is the hard part, because
+its headline looks like any short paragraph. What gives it away is what follows it: a
+page header (chrome or a date line) within a few lines, and usually the headline again
+after that header. :meth:`_Parser._starts_article` asks exactly that, looking at most
+``_WINDOW`` tokens ahead, so memory never depends on the size of the dump.
+"""
+
+import io
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum, auto
+
+from newsparse.dates import resolve_date_line
+from newsparse.diagnostics import ParseReport, WarningCode
+from newsparse.fields import (
+    byline_name,
+    clean_author,
+    has_caption_credit,
+    looks_like_author,
+    looks_like_headline,
+    split_dateline,
+)
+from newsparse.layout import MID_BODY_CAPTION_BLANKS
+from newsparse.models import Article, Source, article_id
+from newsparse.text import split_line_ends
+from newsparse.tokens import CHROME_NAMES, Kind, Token, tokenize
+
+#: How far after a headline its page header may start. The longest run seen between a
+#: headline and its first chrome or date line is a gallery's caption list; 16 is twice
+#: the longest seen.
+_ANCHOR_REACH = 16
+#: How far after the first header line the headline is printed again (date, author,
+#: ``Follow``, a lone ``0``, then the headline: 5 lines at most on real pages).
+_REPEAT_REACH = 8
+#: Tokens kept ahead: enough for a date printed before its headline (3 more lines)
+#: followed by a full header run.
+_WINDOW = 2 * (_ANCHOR_REACH + _REPEAT_REACH)
+
+#: Lines that mark a page header: chrome printed only there, and date lines.
+_ANCHORS = frozenset({Kind.DATE, Kind.SHORT_URL, Kind.FOLLOW, Kind.SHORT_LINK, Kind.GALLERY})
+#: Lines that only ever appear inside a header (the gallery counter ends nothing).
+_HEADER_CHROME = frozenset({Kind.SHORT_URL, Kind.FOLLOW, Kind.SHORT_LINK})
+
+
+def parse_lines(
+    lines: Iterable[str],
+    source: str = "-",
+    *,
+    now: datetime | None = None,
+    report: ParseReport | None = None,
+) -> Iterator[Article]:
+    """Parse a dump given as lines (with or without their line ends) into articles.
+
+    ``source`` is recorded as ``source.path`` and names the input in warnings; ``now``
+    resolves relative dates (``Updated 5 min ago``); ``report`` receives line counts,
+    dropped chrome and warnings.
+    """
+    report = ParseReport() if report is None else report
+    tokens = tokenize(split_line_ends(lines), report)
+    return _Parser(tokens, source, now, report).articles()
+
+
+def parse_text(
+    text: str,
+    source: str = "-",
+    *,
+    now: datetime | None = None,
+    report: ParseReport | None = None,
+) -> Iterator[Article]:
+    """Parse a whole dump held in a string; see :func:`parse_lines`."""
+    return parse_lines(io.StringIO(text, newline=""), source, now=now, report=report)
+
+
+class _Lookahead:
+    """The token stream with a bounded window of upcoming tokens.
+
+    It also counts the anchors in the window, so the common case — a body paragraph
+    with no header anywhere ahead — is decided without looking at the window at all.
+    """
+
+    def __init__(self, tokens: Iterator[Token]) -> None:
+        self._tokens = tokens
+        self._window: deque[Token] = deque()
+        self._exhausted = False
+        self.anchors = 0
+
+    def peek(self, offset: int) -> Token | None:
+        window = self._window
+        while len(window) <= offset and not self._exhausted:
+            token = next(self._tokens, None)
+            if token is None:
+                self._exhausted = True
+                break
+            window.append(token)
+            if token.kind in _ANCHORS:
+                self.anchors += 1
+        return window[offset] if offset < len(window) else None
+
+    def pop(self) -> Token:
+        self.peek(_WINDOW)
+        token = self._window.popleft()
+        if token.kind in _ANCHORS:
+            self.anchors -= 1
+        return token
+
+
+class _Phase(Enum):
+    BEFORE_HEADER = auto()  # between the headline and the first chrome or date line
+    HEADER = auto()  # chrome, date block, author, repeated headline
+    BULLETS = auto()
+    BODY = auto()
+
+
+@dataclass
+class _Draft:
+    """An article being assembled."""
+
+    first: int
+    last: int
+    headline: str = ""
+    date: Token | None = None
+    author: str | None = None
+    captions: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    #: Line number of the last line of the latest date block (date line, or the lone
+    #: ``0`` after it): the author is the line right after.
+    date_block_end: int = -1
+
+    @property
+    def date_first(self) -> bool:
+        return self.date is not None and self.date.no == self.first
+
+
+class _Parser:
+    def __init__(
+        self, tokens: Iterator[Token], source: str, now: datetime | None, report: ParseReport
+    ) -> None:
+        self._ahead = _Lookahead(tokens)
+        self._source = source
+        self._now = now
+        self._report = report
+
+    # --- driving ----------------------------------------------------------------------
+
+    def articles(self) -> Iterator[Article]:
+        self._skip_preamble()
+        while self._ahead.peek(0) is not None:
+            yield self._article()
+        if self._report.lines == self._report.blank_lines:
+            self._warn(WarningCode.EMPTY_INPUT, 1, "no text: the input is empty or blank")
+
+    def _skip_preamble(self) -> None:
+        """Text before the first article is not an article; say so, with its lines."""
+        ahead = self._ahead
+        skipped: list[Token] = []
+        while ahead.peek(0) is not None and not self._starts_article(0):
+            skipped.append(ahead.pop())
+        if skipped:
+            self._report.preamble_lines += len(skipped)
+            first, last = skipped[0], skipped[-1]
+            self._warn(
+                WarningCode.PREAMBLE,
+                first.no,
+                f"{len(skipped)} line(s) before the first article (lines {first.no}-"
+                f"{last.no}) are not part of any article: {_quote(first.text)}",
+            )
+
+    def _article(self) -> Article:
+        ahead = self._ahead
+        start = ahead.pop()
+        draft = _Draft(first=start.no, last=start.no)
+        if start.kind is Kind.DATE:
+            self._take_date(draft, start)
+            self._read_date_first_headline(draft)
+        else:
+            draft.headline = start.text
+        phase = _Phase.BEFORE_HEADER
+        while (token := ahead.peek(0)) is not None:
+            if phase is _Phase.BEFORE_HEADER:
+                phase = self._before_header(draft, token)
+            elif phase is not _Phase.BODY:
+                phase = self._in_header(draft, token, phase)
+            if phase is _Phase.BODY and not self._in_body(draft, token):
+                break
+            if ahead.peek(0) is not token:  # taken by one of the phases above
+                draft.last = token.no
+        return self._finish(draft)
+
+    # --- phases: each takes the token (pops it) or leaves it for the next phase ------
+
+    def _before_header(self, draft: _Draft, token: Token) -> _Phase:
+        """Between the headline and the first chrome or date line: captions."""
+        kind = token.kind
+        if kind in _HEADER_CHROME or kind is Kind.DATE:
+            return _Phase.HEADER
+        if kind is Kind.BULLET:
+            return _Phase.BULLETS
+        if kind is Kind.GALLERY:
+            self._drop(token, "gallery_counter")
+        elif token.text == draft.headline:
+            self._drop(token, "repeated_headline")
+        elif draft.author is None and byline_name(token.text) is not None:
+            self._take(token)
+            draft.author = clean_author(token.text)
+        elif token.text in draft.captions:
+            self._drop(token, "repeated_caption")
+        elif not draft.date_first or self._caption_before_header(draft):
+            self._take(token)
+            draft.captions.append(token.text)
+        else:
+            return _Phase.BODY
+        return _Phase.BEFORE_HEADER
+
+    def _in_header(self, draft: _Draft, token: Token, phase: _Phase) -> _Phase:
+        """The date block and what surrounds it, then bullets, until the body starts."""
+        kind = token.kind
+        text = token.text
+        right_after_date = token.no == draft.date_block_end + 1
+        if kind is Kind.DATE:
+            if draft.date is None:
+                self._take(token)
+                self._take_date(draft, token)
+            else:
+                self._drop(token, "repeated_date_block")
+            draft.date_block_end = token.no
+        elif kind is Kind.BULLET:
+            self._take(token)
+            draft.bullets.append(text[1:].lstrip())
+            return _Phase.BULLETS
+        elif kind is Kind.COMMENT_COUNT and right_after_date:
+            self._drop(token, "comment_count")
+            draft.date_block_end = token.no
+        elif kind in _HEADER_CHROME or kind is Kind.GALLERY:
+            self._drop(token, CHROME_NAMES[kind])
+        elif kind is not Kind.TEXT:
+            return _Phase.BODY
+        elif text == draft.headline:
+            self._drop(token, "repeated_headline")
+        elif right_after_date and text == draft.author:
+            self._drop(token, "repeated_date_block")
+        elif draft.author is None and self._is_author_line(token, right_after_date):
+            self._take(token)
+            draft.author = clean_author(text)
+        elif phase is _Phase.HEADER and text in draft.captions:
+            self._drop(token, "repeated_caption")
+        else:
+            return _Phase.BODY
+        return phase
+
+    def _in_body(self, draft: _Draft, token: Token) -> bool:
+        """Take one body line; False when ``token`` starts the next article instead."""
+        if self._starts_article(0):
+            return False
+        self._take(token)
+        if token.kind in _HEADER_CHROME:
+            # A stray "Follow" or short link inside a story is page chrome all the same.
+            self._report.chrome[CHROME_NAMES[token.kind]] += 1
+        elif self._is_mid_body_caption(token):
+            if token.text in draft.captions:
+                self._report.chrome["repeated_caption"] += 1
+            else:
+                draft.captions.append(token.text)
+        else:
+            draft.paragraphs.append(token.text)
+        return True
+
+    # --- field helpers ----------------------------------------------------------------
+
+    def _take(self, token: Token) -> None:
+        popped = self._ahead.pop()
+        assert popped is token  # noqa: S101 - the phases only take the token they were given
+
+    def _drop(self, token: Token, chrome: str) -> None:
+        self._take(token)
+        self._report.chrome[chrome] += 1
+
+    def _take_date(self, draft: _Draft, token: Token) -> None:
+        assert token.date is not None  # noqa: S101 - DATE tokens carry their match
+        draft.date = token
+        draft.date_block_end = token.no
+        value = resolve_date_line(token.date, self._now)
+        if value.problem is WarningCode.DATE_RELATIVE:
+            self._warn(
+                value.problem,
+                token.no,
+                f"relative date {_quote(token.text)} needs --now to resolve; updated is null",
+            )
+        elif value.problem is not None:
+            self._warn(
+                value.problem, token.no, f"date line {_quote(token.text)} could not be resolved"
+            )
+
+    def _read_date_first_headline(self, draft: _Draft) -> None:
+        """After a date line printed before its headline: chrome, author, headline."""
+        layout = self._date_first_layout(-1)
+        assert layout is not None  # noqa: S101 - _starts_article checked it
+        author_at, headline_at = layout
+        for at in range(headline_at + 1):
+            token = self._ahead.pop()
+            draft.last = token.no
+            if at == author_at:
+                draft.author = clean_author(token.text)
+            elif at == headline_at:
+                draft.headline = token.text
+            else:
+                self._report.chrome[CHROME_NAMES[token.kind]] += 1
+
+    def _caption_before_header(self, draft: _Draft) -> bool:
+        """In an article whose date came first, whether the line ahead is a caption: the
+        header line that follows must be this article's, not the next one's."""
+        run = self._header_run(0)
+        if run is None:
+            return False
+        anchor_at, _, after = run
+        if draft.headline in after:
+            return True
+        return not any(self._starts_article(at) for at in range(anchor_at))
+
+    def _is_author_line(self, token: Token, right_after_date: bool) -> bool:
+        """``By <name>`` anywhere in the header, or a name right after the date line."""
+        if byline_name(token.text) is not None:
+            return True
+        return right_after_date and token.blanks_before == 0 and looks_like_author(token.text)
+
+    def _is_mid_body_caption(self, token: Token) -> bool:
+        """A credited line set apart by 3+ blank lines before it and one after it."""
+        if token.blanks_before < MID_BODY_CAPTION_BLANKS or not has_caption_credit(token.text):
+            return False
+        following = self._ahead.peek(1)
+        return following is None or following.blanks_before > 0 or self._starts_article(1)
+
+    def _finish(self, draft: _Draft) -> Article:
+        self._report.articles += 1
+        dateline = None
+        if draft.paragraphs:
+            dateline, draft.paragraphs[0] = split_dateline(draft.paragraphs[0])
+        else:
+            self._warn(
+                WarningCode.EMPTY_BODY, draft.first, f"article {_quote(draft.headline)} has no body"
+            )
+        body = "\n\n".join(draft.paragraphs)
+        date = draft.date
+        updated = None
+        if date is not None and date.date is not None:
+            updated = resolve_date_line(date.date, self._now).iso
+        return Article(
+            id=article_id(draft.headline, body),
+            headline=draft.headline,
+            updated=updated,
+            updated_text=date.text if date else None,
+            author=draft.author,
+            captions=draft.captions,
+            bullets=draft.bullets,
+            dateline=dateline,
+            body=body,
+            source=Source(path=self._source, line_start=draft.first, line_end=draft.last),
+        )
+
+    def _warn(self, code: WarningCode, line: int, message: str) -> None:
+        self._report.warn(code, self._source, line, message)
+
+    # --- where articles start ---------------------------------------------------------
+
+    def _starts_article(self, offset: int) -> bool:
+        """Whether the token at ``offset`` ahead opens a new article.
+
+        A headline is a line followed, within ``_ANCHOR_REACH`` lines of captions, by a
+        page header; when the page prints its headline again after that header, only
+        that line qualifies. A date line opens an article when a headline follows it.
+        """
+        ahead = self._ahead
+        token = ahead.peek(offset)
+        if token is None:
+            return False
+        if token.kind is Kind.DATE:
+            return self._date_first_layout(offset) is not None
+        if token.kind is not Kind.TEXT:
+            return False
+        ahead.peek(offset + _ANCHOR_REACH)
+        if ahead.anchors == 0:  # the common case: no header anywhere ahead
+            return False
+        run = self._header_run(offset)
+        if run is None:
+            return False
+        anchor_at, between, after = run
+        candidates = {token.text, *between}
+        repeated = next((text for text in after if text in candidates), None)
+        if repeated is not None:
+            return repeated == token.text
+        if not looks_like_headline(token.text):
+            return False
+        if not all(text == token.text or has_caption_credit(text) for text in between):
+            return False
+        anchor = ahead.peek(anchor_at)
+        assert anchor is not None  # noqa: S101 - _header_run found it
+        return anchor.kind is not Kind.DATE or not self._date_leads(anchor_at)
+
+    def _header_run(self, offset: int) -> tuple[int, list[str], list[str]] | None:
+        """From a headline candidate at ``offset``: the offset of the first header line
+        after it, the texts between (captions), and the texts soon after the header line
+        (where a repeated headline would be). None when no header line follows closely."""
+        ahead = self._ahead
+        between: list[str] = []
+        anchor_at = None
+        for at in range(offset + 1, offset + 1 + _ANCHOR_REACH):
+            token = ahead.peek(at)
+            if token is None:
+                return None
+            if token.kind in _ANCHORS:
+                anchor_at = at
+                break
+            if token.kind is not Kind.TEXT:
+                return None
+            between.append(token.text)
+        if anchor_at is None:
+            return None
+        after: list[str] = []
+        for at in range(anchor_at + 1, anchor_at + 1 + _REPEAT_REACH):
+            token = ahead.peek(at)
+            if token is None or token.kind is Kind.BULLET:
+                break
+            if token.kind is Kind.TEXT:
+                after.append(token.text)
+        return anchor_at, between, after
+
+    def _date_leads(self, date_at: int) -> bool:
+        """Whether the date line at ``date_at`` belongs to a headline printed after it
+        (the next article's date+author block) rather than to the line before it."""
+        layout = self._date_first_layout(date_at)
+        if layout is None:
+            return False
+        headline_at = layout[1]
+        if self._repeats(headline_at):
+            return True
+        run = self._header_run(headline_at)
+        return run is not None and all(has_caption_credit(text) for text in run[1])
+
+    def _date_first_layout(self, date_at: int) -> tuple[int | None, int] | None:
+        """For the date line at ``date_at`` (-1: the one just taken), the offsets of the
+        author line, if any, and of the headline printed after it; None when no headline
+        follows. The author is the line right after the date, when a headline follows it
+        and it reads as a name and is not itself printed again."""
+        ahead = self._ahead
+        at = date_at + 1
+        while (token := ahead.peek(at)) is not None and token.kind in CHROME_NAMES:
+            at += 1
+        first = ahead.peek(at)
+        if first is None or first.kind is not Kind.TEXT:
+            return None
+        second = ahead.peek(at + 1)
+        if second is None or second.kind is not Kind.TEXT or self._repeats(at):
+            return None, at
+        if byline_name(first.text) is not None:
+            return at, at + 1
+        right_after = at == date_at + 1 and first.blanks_before == 0
+        if (
+            right_after
+            and looks_like_author(first.text)
+            and not has_caption_credit(second.text)
+            and looks_like_headline(second.text)
+        ):
+            return at, at + 1
+        return None, at
+
+    def _repeats(self, offset: int) -> bool:
+        """Whether the text at ``offset`` is printed again within the header reach."""
+        ahead = self._ahead
+        token = ahead.peek(offset)
+        assert token is not None  # noqa: S101 - callers peeked it
+        for at in range(offset + 1, offset + 1 + _ANCHOR_REACH + _REPEAT_REACH):
+            later = ahead.peek(at)
+            if later is None or later.kind is Kind.BULLET:
+                return False
+            if later.text == token.text:
+                return True
+        return False
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    """A line quoted for a one-line message, shortened to ``limit`` characters."""
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"

@@ -1,0 +1,46 @@
+"""Line normalisation (SPEC §2, *Lines*).
+
+Every line is normalised once, on the way in, so that every later rule compares clean
+text. Nothing else is rewritten: quotes, dashes and inner spacing stay as printed.
+"""
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+# Zero-width characters that scrapers leave behind; they are invisible and removed.
+_INVISIBLE = {0x200B: None, 0x2060: None, 0xFEFF: None}
+# No-break spaces become ordinary spaces (NBSP, figure space, narrow NBSP).
+_SPACES = {0x00A0: " ", 0x2007: " ", 0x202F: " "}
+_TRANSLATION = {**_INVISIBLE, **_SPACES}
+
+
+def normalize_line(line: str) -> str:
+    """Return ``line`` as every rule sees it: clean, NFC, stripped.
+
+    ASCII lines (most of a dump) only need stripping; the Unicode work is done only
+    where non-ASCII text needs it.
+    """
+    if line.isascii():
+        return line.strip()
+    line = line.translate(_TRANSLATION)
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    return line.strip()
+
+
+def split_line_ends(chunks: Iterable[str]) -> Iterator[str]:
+    r"""Split already-``\n``-split lines further at lone ``\r`` (old Mac line ends).
+
+    Input lines may still carry their ``\n`` or ``\r\n`` end; output lines carry none.
+    Only ``\n``, ``\r\n`` and ``\r`` end a line (SPEC), never ``\v``, ``\f`` or U+2028,
+    which :meth:`str.splitlines` would also split on.
+    """
+    for chunk in chunks:
+        if chunk.endswith("\n"):
+            chunk = chunk[:-1]
+        if chunk.endswith("\r"):  # the CR of a CRLF, or a lone CR ending the last line
+            chunk = chunk[:-1]
+        if "\r" in chunk:
+            yield from chunk.split("\r")
+        else:
+            yield chunk

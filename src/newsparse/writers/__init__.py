@@ -1,0 +1,54 @@
+"""Output formats: one writer module per format behind one registry (SPEC §3).
+
+A writer is opened on a text stream, receives articles one at a time and writes each
+at once, so memory never grows with the number of articles. Adding a format is one
+module and one line in ``WRITERS``.
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Protocol, TextIO
+
+from newsparse.models import Article
+from newsparse.writers.csv import CsvWriter
+from newsparse.writers.json import JsonWriter
+from newsparse.writers.jsonl import JsonLinesWriter
+from newsparse.writers.markdown import MarkdownWriter
+
+
+class Format(StrEnum):
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    MD = "md"
+
+
+class Writer(Protocol):
+    """Writes articles to one text stream, one call per article."""
+
+    def write(self, article: Article) -> None: ...
+
+    def close(self) -> None:
+        """Write whatever closes the document (``]`` for JSON); never closes the stream."""
+
+
+WRITERS: dict[Format, Callable[[TextIO], Writer]] = {
+    Format.JSON: JsonWriter,
+    Format.JSONL: JsonLinesWriter,
+    Format.CSV: CsvWriter,
+    Format.MD: MarkdownWriter,
+}
+
+#: File extensions that name a format, for ``-o`` without ``--to``.
+EXTENSIONS: dict[str, Format] = {
+    ".json": Format.JSON,
+    ".jsonl": Format.JSONL,
+    ".ndjson": Format.JSONL,
+    ".csv": Format.CSV,
+    ".md": Format.MD,
+    ".markdown": Format.MD,
+}
+
+
+def open_writer(fmt: Format, out: TextIO) -> Writer:
+    return WRITERS[fmt](out)

@@ -1,0 +1,144 @@
+"""``md``: readable Markdown, in one stream or one file per article (``--split DIR``).
+
+Text is escaped so that a CommonMark renderer shows exactly the original text: nothing
+in a headline or paragraph is read as emphasis, a link, a list, a heading or HTML.
+"""
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import TextIO
+
+from newsparse.errors import OutputError
+from newsparse.models import Article
+
+# Inline syntax, escaped wherever it stands: emphasis, code, links, HTML, escapes, GFM
+# strikethrough and tables.
+_INLINE = re.compile(r"([\\`*_\[\]<>~|])")
+# In a heading, "#" too: a closing run of "#" would otherwise be dropped.
+_INLINE_IN_HEADING = re.compile(r"([\\`*_\[\]<>~|#])")
+# Entity and character references (&amp; &#38;) would be decoded: escape their "&".
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Block syntax, only at the start of a line: headings, quotes, lists, thematic breaks,
+# setext underlines, and ordered-list markers ("1." / "1)").
+_BLOCK_START = re.compile(r"^([#>+=-])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+
+
+def escape(text: str, *, heading: bool = False) -> str:
+    """Escape ``text`` (one line) so that CommonMark renders it unchanged."""
+    text = (_INLINE_IN_HEADING if heading else _INLINE).sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _BLOCK_START.sub(r"\\\1", text)
+    return _ORDERED.sub(r"\1\\\2", text)
+
+
+def render_article(article: Article) -> str:
+    """The Markdown of one article: heading, metadata line, captions, bullets, body."""
+    parts = ["# " + escape(article.headline, heading=True)]
+    meta = [
+        f"{label}: {escape(value)}"
+        for label, value in (
+            ("Updated", article.updated or article.updated_text),
+            ("Dateline", article.dateline),
+            ("Author", article.author),
+        )
+        if value
+    ]
+    if meta:
+        parts.append("*" + " · ".join(meta) + "*")
+    parts += [f"> {escape(caption)}" for caption in article.captions]
+    if article.bullets:
+        parts.append("\n".join(f"- {escape(bullet)}" for bullet in article.bullets))
+    parts += [escape(paragraph) for paragraph in article.body.split("\n\n") if paragraph]
+    return "\n\n".join(parts) + "\n"
+
+
+class MarkdownWriter:
+    """All articles in one document, separated by thematic breaks."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._count = 0
+
+    def write(self, article: Article) -> None:
+        if self._count:
+            self._out.write("\n---\n\n")
+        self._out.write(render_article(article))
+        self._count += 1
+
+    def close(self) -> None:
+        """Markdown has no closing."""
+
+
+def yaml_string(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar.
+
+    A JSON string is one, once the characters YAML reads as line breaks or refuses
+    unescaped (NEL, U+2028/9, C1 controls, DEL) are escaped too.
+    """
+    quoted = json.dumps(value, ensure_ascii=False)
+    return re.sub(r"[\x7f-\x9f\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def front_matter(article: Article) -> str:
+    """A YAML front matter block holding every field of the record but the body."""
+    lines = ["---"]
+    for name, value in article.model_dump(mode="json").items():
+        if name == "body":
+            continue
+        if name == "source":
+            lines.append("source:")
+            lines += [f"  {key}: {json.dumps(item)}" for key, item in value.items()]
+        elif isinstance(value, list):
+            lines.append(f"{name}:" + ("" if value else " []"))
+            lines += [f"  - {yaml_string(item)}" for item in value]
+        else:
+            lines.append(f"{name}: {'null' if value is None else yaml_string(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """ASCII, lower-case, hyphen-separated; empty for text with no Latin letters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+class MarkdownSplitWriter:
+    """One ``<updated or undated>-<slug>.md`` file per article, with front matter.
+
+    Names are unique within a run: a second article with the same name gets ``-2``.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+        self._taken: set[str] = set()
+        self.written: list[Path] = []
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(str(directory), error.strerror or str(error)) from None
+
+    def file_name(self, article: Article) -> str:
+        day = article.updated[:10] if article.updated else "undated"
+        stem = f"{day}-{slugify(article.headline) or article.id}"
+        name, suffix = stem, 1
+        while name in self._taken:
+            suffix += 1
+            name = f"{stem}-{suffix}"
+        self._taken.add(name)
+        return name + ".md"
+
+    def write(self, article: Article) -> None:
+        path = self._directory / self.file_name(article)
+        try:
+            path.write_text(front_matter(article) + render_article(article), encoding="utf-8")
+        except OSError as error:
+            raise OutputError(str(path), error.strerror or str(error)) from None
+        self.written.append(path)
+
+    def close(self) -> None:
+        """Every file is complete when ``write`` returns."""
