@@ -258,11 +258,12 @@ class _Parser:
         """Take one body line; False when ``token`` starts the next article instead."""
         if self._starts_article(0):
             return False
+        is_caption = self._is_mid_body_caption(token)
         self._take(token)
         if token.kind in _HEADER_CHROME:
             # A stray "Follow" or short link inside a story is page chrome all the same.
             self._report.chrome[CHROME_NAMES[token.kind]] += 1
-        elif self._is_mid_body_caption(token):
+        elif is_caption:
             if token.text in draft.captions:
                 self._report.chrome["repeated_caption"] += 1
             else:
@@ -333,7 +334,7 @@ class _Parser:
         """A credited line set apart by 3+ blank lines before it and one after it."""
         if token.blanks_before < MID_BODY_CAPTION_BLANKS or not has_caption_credit(token.text):
             return False
-        following = self._ahead.peek(1)
+        following = self._ahead.peek(1)  # `token` is still at offset 0
         return following is None or following.blanks_before > 0 or self._starts_article(1)
 
     def _finish(self, draft: _Draft) -> Article:

@@ -1,0 +1,78 @@
+"""Shared test helpers: paths, the golden-file switch, and running the real CLI."""
+
+import difflib
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+DUMPS = sorted((FIXTURES / "dumps").glob("*.txt"))
+EXPECTED = FIXTURES / "expected"
+#: The moment relative dates in the fixtures resolve against.
+NOW = "2025-02-15T12:00:00+05:00"
+NOW_DATETIME = datetime.fromisoformat(NOW)
+
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite fixtures/expected/* from the current output and print what changed.",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _run_from_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixtures are named by paths relative to the repository, as a user would type them."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare text with a golden file, or rewrite it under --update-golden."""
+
+    def check(path: Path, actual: str) -> None:
+        expected = path.read_bytes().decode("utf-8") if path.exists() else ""
+        if request.config.getoption("--update-golden"):
+            if actual != expected:
+                diff = difflib.unified_diff(
+                    expected.splitlines(keepends=True),
+                    actual.splitlines(keepends=True),
+                    fromfile=f"{path.name} (old)",
+                    tofile=f"{path.name} (new)",
+                )
+                sys.stdout.writelines(diff)
+                path.write_text(actual, encoding="utf-8", newline="")
+            return
+        assert path.exists(), f"{path} is missing; run pytest --update-golden"
+        assert actual == expected, f"{path.name} differs; review with pytest --update-golden"
+
+    return check
+
+
+def run_cli(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed ``newsparse`` entry point as a user would."""
+    executable = Path(sys.executable).with_name("newsparse")
+    return subprocess.run(
+        [str(executable), *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        timeout=60,
+        check=False,
+    )

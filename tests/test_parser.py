@@ -1,0 +1,336 @@
+"""Behaviour of the parser on small dumps, one layout rule at a time (SPEC §1–2)."""
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+from newsparse import Article, ParseReport, WarningCode, parse_lines, parse_text
+from tests.conftest import NOW_DATETIME
+
+FIRST = """\
+Saudi Arabia opens new airport terminal in Abha
+
+Passengers at Abha International Airport. (SPA)
+Short Url
+Updated 10 March 2025
+Follow
+
+Saudi Arabia opens new airport terminal in Abha
+
+  • The terminal triples the airport's capacity
+
+ABHA: A new terminal opened on Monday at Abha International Airport.
+Officials said flights would move to it within a week."""
+
+SECOND = """\
+Kuwait and Oman sign shipping agreement
+
+Short Url
+Updated 11 March 2025
+Follow
+
+Kuwait and Oman sign shipping agreement
+
+MUSCAT: Kuwait and Oman signed an agreement on Tuesday to expand shipping links.
+
+The agreement covers container and passenger services."""
+
+
+def parse(text: str, **options: object) -> list[Article]:
+    return list(parse_text(text, "dump.txt", **options))  # type: ignore[arg-type]
+
+
+def headlines(text: str) -> list[str]:
+    return [article.headline for article in parse(text)]
+
+
+# --- boundaries ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "separator", ["\n\n\n", "\n\n", "\n\n\n\n", "\n"], ids=["two", "one", "three", "none"]
+)
+def test_articles_split_whatever_blank_lines_separate_them(separator: str) -> None:
+    first, second = parse(FIRST + separator + SECOND)
+    alone_first, alone_second = parse(FIRST), parse(SECOND)
+    assert first.model_dump(exclude={"source"}) == alone_first[0].model_dump(exclude={"source"})
+    assert second.model_dump(exclude={"source"}) == alone_second[0].model_dump(
+        exclude={"source"}
+    )
+    assert first.source.line_end == FIRST.count("\n") + 1
+    assert second.source.line_start == first.source.line_end + separator.count("\n")
+
+
+def test_date_and_author_printed_before_the_next_headline_start_that_article() -> None:
+    second = SECOND.replace("Short Url\nUpdated 11 March 2025\nFollow", "Short Url\nFollow")
+    text = FIRST + "\n\nUpdated 11 March 2025\nReuters\n" + second
+    first, article = parse(text)
+    assert first.body.endswith("within a week.")
+    assert article.headline == "Kuwait and Oman sign shipping agreement"
+    assert article.updated_text == "Updated 11 March 2025"
+    assert article.author == "Reuters"
+    assert article.source.line_start == FIRST.count("\n") + 3  # the date line
+
+
+def test_a_headline_printed_once_is_found_by_its_captions_and_header() -> None:
+    text = (
+        FIRST
+        + "\nOman opens its first wind farm\nTurbines at the Dhofar wind farm. (AFP)\n"
+        + "Short Url\nUpdated 12 March 2025\nFollow\n\nSALALAH: The farm produces 50 MW."
+    )
+    first, second = parse(text)
+    assert first.body.endswith("within a week.")
+    assert second.headline == "Oman opens its first wind farm"
+    assert second.captions == ["Turbines at the Dhofar wind farm. (AFP)"]
+    assert second.body == "The farm produces 50 MW."
+
+
+def test_a_sentence_before_a_header_is_body_when_the_headline_is_printed_again() -> None:
+    text = (
+        "Gulf markets rise\n\nShort Url\nUpdated 01 May 2025\nFollow\n\nGulf markets rise\n\n"
+        "DUBAI: Stocks rose.\nThis short line ends the story\n"
+        "Qatar bank profit jumps\nShort Url\nUpdated 02 May 2025\nQatar bank profit jumps\n"
+        "DOHA: Profit rose 8 percent."
+    )
+    first, second = parse(text)
+    assert first.body == "Stocks rose.\n\nThis short line ends the story"
+    assert second.headline == "Qatar bank profit jumps"
+
+
+# --- header -------------------------------------------------------------------------------
+
+
+def test_every_later_copy_of_the_headline_in_the_header_is_chrome() -> None:
+    headline = "Saudi Arabia opens new airport terminal in Abha"
+    text = FIRST.replace(headline, f"{headline}\n{headline}", 1).replace(
+        "\n\n  •", f"\n{headline}\n\n  •"
+    )
+    report = ParseReport()
+    (article,) = parse_text(text, report=report)
+    assert article.headline == headline
+    assert report.chrome["repeated_headline"] == 3
+    assert headline not in article.body
+
+
+def test_gallery_counters_and_repeated_headlines_are_chrome_captions_are_kept() -> None:
+    text = (
+        "Riyadh Season opens\n1 / 2\nFireworks over Boulevard City. (SPA)\nRiyadh Season opens\n"
+        "2 / 2\nCrowds at the opening parade.\nShort Url\nUpdated 12 October 2024\nFollow\n\n"
+        "Riyadh Season opens\n\nRIYADH: The festival opened on Saturday."
+    )
+    report = ParseReport()
+    (article,) = parse_text(text, report=report)
+    assert article.captions == ["Fireworks over Boulevard City. (SPA)", "Crowds at the opening parade."]
+    assert report.chrome == {
+        "gallery_counter": 2,
+        "repeated_headline": 2,
+        "short_url": 1,
+        "follow": 1,
+    }
+
+
+def test_captions_printed_twice_are_taken_once() -> None:
+    text = (
+        "Titre\nLégende une. (AFP)\nLégende une. (AFP)\nLégende deux. (AFP)\nLégende deux. (AFP)\n"
+        "Short Url\nPublié le Mardi 14 juillet 2020\nTitre\n\nPARIS : Le texte."
+    )
+    report = ParseReport()
+    (article,) = parse_text(text, report=report)
+    assert article.captions == ["Légende une. (AFP)", "Légende deux. (AFP)"]
+    assert article.updated == "2020-07-14"
+    assert article.dateline == "PARIS"
+    assert report.chrome["repeated_caption"] == 2
+
+
+@pytest.mark.parametrize(
+    ("after_date", "author"),
+    [
+        ("Arab News", "Arab News"),
+        ("RAWAN RADWAN", "RAWAN RADWAN"),
+        ("By Ephrem Kossaify", "Ephrem Kossaify"),
+        ("By Rawan Radwan ·", "Rawan Radwan"),
+        ("Follow", None),
+        ("\nArab News", None),  # a blank line between: not the line right after
+    ],
+    ids=["name", "all-caps", "by", "by-dot", "chrome", "blank-between"],
+)
+def test_author_is_the_line_right_after_the_date(after_date: str, author: str | None) -> None:
+    text = f"Headline here\nShort Url\nUpdated 01 May 2025\n{after_date}\n\nRIYADH: Text."
+    (article,) = parse(text)
+    assert article.author == author
+    # Without an author line the body starts at once, and only its first paragraph can
+    # open with a dateline.
+    expected_body = "Arab News\n\nRIYADH: Text." if after_date == "\nArab News" else "Text."
+    assert article.body == expected_body
+
+
+def test_date_and_author_printed_again_after_the_bullets_are_chrome() -> None:
+    text = (
+        "Headline here\nHeadline here\nShort Url\nUpdated 01 May 2025\nArab News\nFollow\n"
+        "Headline here\n  • One\n  • Two\nUpdated 01 May 2025\nArab News\n\nRIYADH: Text."
+    )
+    report = ParseReport()
+    (article,) = parse_text(text, report=report)
+    assert (article.author, article.bullets, article.body) == ("Arab News", ["One", "Two"], "Text.")
+    assert report.chrome["repeated_date_block"] == 2
+
+
+def test_a_lone_zero_after_the_date_is_a_comment_count_but_a_paragraph_in_the_body() -> None:
+    text = "Old story\nUpdated 06 January 2011\n0\nOld story\n\nDUBAI: Text.\n\n0"
+    report = ParseReport()
+    (article,) = parse_text(text, report=report)
+    assert article.body == "Text.\n\n0"
+    assert report.chrome["comment_count"] == 1
+
+
+def test_bullets_after_the_body_started_are_paragraphs_kept_verbatim() -> None:
+    text = FIRST + "\n• first point\n- second point"
+    (article,) = parse(text)
+    assert article.bullets == ["The terminal triples the airport's capacity"]
+    assert article.body.endswith("within a week.\n\n• first point\n\n- second point")
+
+
+def test_an_article_without_a_date_line_is_found_by_its_chrome() -> None:
+    text = "Qatar hosts summit\nShort Url\nFollow\nQatar hosts summit\n\nDOHA: Text."
+    (article,) = parse(text)
+    assert (article.updated, article.updated_text, article.body) == (None, None, "Text.")
+
+
+# --- body -----------------------------------------------------------------------------------
+
+
+def test_mid_body_caption_needs_three_blank_lines_a_credit_and_a_blank_after() -> None:
+    body = (
+        "BEIRUT: One.\n\n\n\nA ranger at work. (AN photo)\n\nTwo.\n\n\nNot a caption. (AFP)\n\n"
+        "Three.\n\n\n\nNo credit here\n\nFour.\n\n\n\nFollowed directly. (AFP)\nFive."
+    )
+    (article,) = parse(f"Story\nShort Url\nUpdated 01 May 2025\nStory\n\n{body}")
+    assert article.captions == ["A ranger at work. (AN photo)"]
+    assert article.body.split("\n\n") == [
+        "One.",
+        "Two.",
+        "Not a caption. (AFP)",
+        "Three.",
+        "No credit here",
+        "Four.",
+        "Followed directly. (AFP)",
+        "Five.",
+    ]
+
+
+def test_structure_lookalikes_stay_in_the_body() -> None:
+    lines = ["PRICE: From SAR 45", "Director: Haifaa Al-Mansour", "Who can apply?", "NOTE: Text."]
+    (article,) = parse("Story\nShort Url\nUpdated 01 May 2025\nStory\n\nRIYADH: One.\n" + "\n".join(lines))
+    assert article.body.split("\n\n")[1:] == lines
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_relative_date_resolves_against_now_and_warns_without_it() -> None:
+    text = "Quake hits\nShort Url\nUpdated 25 min 6 sec ago\nQuake hits\n\nTEHRAN: Text."
+    (resolved,) = parse(text, now=NOW_DATETIME)
+    assert resolved.updated == "2025-02-15T11:34:54+05:00"
+    report = ParseReport()
+    (unresolved,) = parse_text(text, "dump.txt", report=report)
+    assert unresolved.updated is None
+    assert unresolved.updated_text == "Updated 25 min 6 sec ago"
+    (warning,) = report.warnings
+    assert warning.code is WarningCode.DATE_RELATIVE
+    assert str(warning) == (
+        "dump.txt:3: NP103 relative date “Updated 25 min 6 sec ago” needs --now to resolve; "
+        "updated is null"
+    )
+
+
+def test_an_impossible_date_is_kept_as_text_with_a_warning() -> None:
+    report = ParseReport()
+    text = "Story\nShort Url\nUpdated 31 February 2025\nStory\n\nRIYADH: Text."
+    (article,) = parse_text(text, "dump.txt", report=report)
+    assert (article.updated, article.updated_text) == (None, "Updated 31 February 2025")
+    assert [w.code for w in report.warnings] == [WarningCode.DATE_UNRESOLVED]
+
+
+# --- honesty: preamble, empty input, empty body ---------------------------------------------
+
+
+def test_text_before_the_first_article_is_reported_with_its_lines() -> None:
+    report = ParseReport()
+    articles = list(parse_text("You are here\nHome\n\n" + FIRST, "dump.txt", report=report))
+    assert [a.headline for a in articles] == ["Saudi Arabia opens new airport terminal in Abha"]
+    (warning,) = report.warnings
+    assert str(warning) == (
+        "dump.txt:1: NP101 2 line(s) before the first article (lines 1-2) are not part of "
+        "any article: “You are here”"
+    )
+    assert report.preamble_lines == 2
+
+
+@pytest.mark.parametrize("text", ["", "\n", "   \n\t\n\u00a0\n"], ids=["empty", "newline", "blank"])
+def test_empty_or_blank_input_gives_no_records_and_a_warning(text: str) -> None:
+    report = ParseReport()
+    assert list(parse_text(text, "dump.txt", report=report)) == []
+    assert [str(w) for w in report.warnings] == [
+        "dump.txt:1: NP105 no text: the input is empty or blank"
+    ]
+
+
+def test_text_without_any_article_is_all_preamble() -> None:
+    report = ParseReport()
+    assert list(parse_text("Just a note.\nAnother line.", "notes.txt", report=report)) == []
+    assert [w.code for w in report.warnings] == [WarningCode.PREAMBLE]
+
+
+def test_an_article_with_no_body_warns() -> None:
+    report = ParseReport()
+    (article,) = parse_text("Story\nShort Url\nUpdated 01 May 2025\nStory", "d.txt", report=report)
+    assert article.body == ""
+    assert [str(w) for w in report.warnings] == ["d.txt:1: NP104 article “Story” has no body"]
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_line_ends_are_lf_crlf_and_cr(end: str) -> None:
+    (article,) = parse(FIRST.replace("\n", end) + end)
+    (reference,) = parse(FIRST)
+    assert article == reference
+
+
+def test_other_unicode_line_breaks_do_not_end_lines() -> None:
+    (article,) = parse(FIRST.replace("within a week.", "within\u2028a\x0bweek\x0c."))
+    assert article.body.endswith("within\u2028a\x0bweek\x0c.")
+
+
+def test_bom_and_invisible_characters_are_removed_and_nbsp_is_a_space() -> None:
+    text = "\ufeff" + FIRST.replace("Follow", "Follow\u200b").replace("ABHA: A", "ABHA:\u00a0A")
+    (article,) = parse(text)
+    (reference,) = parse(FIRST)
+    assert article == reference
+
+
+def test_values_are_nfc_normalised() -> None:
+    decomposed = "Cafe\u0301 opens in Riyadh"
+    (article,) = parse(FIRST.replace("Saudi Arabia opens new airport terminal in Abha", decomposed))
+    assert article.headline == "Café opens in Riyadh"
+
+
+# --- streaming ------------------------------------------------------------------------------
+
+
+def test_parser_yields_the_first_article_before_reading_the_whole_input() -> None:
+    consumed = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal consumed
+        for line in itertools.cycle((FIRST + "\n\n\n").splitlines()):
+            consumed += 1
+            yield line
+
+    articles = parse_lines(lines(), "endless")
+    first = next(articles)
+    assert first.headline == "Saudi Arabia opens new airport terminal in Abha"
+    assert consumed < 200  # bounded lookahead: a few dozen lines past the first article
+    assert next(articles).source.line_start == 16
