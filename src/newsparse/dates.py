@@ -13,7 +13,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from newsparse.diagnostics import WarningCode
-from newsparse.layout import AGE_UNITS, DATE_LINE_FORMS, FRENCH_DATE_WORDS
+from newsparse.layout import AGE_UNITS, DATE_FILLER_WORDS, DATE_LINE_FORMS, FRENCH_DATE_WORDS
 
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
@@ -71,6 +71,8 @@ def _parse_day(text: str) -> date | None:
     2019`` or ``Mon, 2021-01-25``; None when the text names no complete, valid day."""
     words = []
     for raw in text.replace(",", " ").split():
+        if raw in DATE_FILLER_WORDS:
+            continue
         word = raw.rstrip(".")
         word = FRENCH_DATE_WORDS.get(word.lower(), word)
         ordinal = _ORDINAL.match(word)
@@ -117,8 +119,6 @@ def _parse_offset(text: str) -> timezone | None:
 
 def _resolve_age(age: str, now: datetime | None) -> DateValue:
     """``25 min 6 sec`` before ``now``, as precise as the smallest unit printed."""
-    if now is None:
-        return DateValue(None, WarningCode.DATE_RELATIVE)
     delta = relativedelta()
     units = set()
     for count, word in _AGE_PART.findall(age):
@@ -127,6 +127,8 @@ def _resolve_age(age: str, now: datetime | None) -> DateValue:
             return DateValue(None, WarningCode.DATE_UNRESOLVED)
         units.add(unit)
         delta += relativedelta(**{unit: int(count)})
+    if now is None:
+        return DateValue(None, WarningCode.DATE_RELATIVE)
     moment = now - delta
     if "seconds" in units:
         return DateValue(moment.isoformat(timespec="seconds"))

@@ -126,6 +126,9 @@ FRENCH_DATE_WORDS: dict[str, str] = {
     "decembre": "December",
 }
 
+#: Words between a date and its time: ``15 juillet 2020 à 09:30``, ``May 1, 2019 at 10:00``.
+DATE_FILLER_WORDS = frozenset({"at", "à"})
+
 #: Units of relative ages, to ``dateutil.relativedelta`` keywords.
 AGE_UNITS: dict[str, str] = {
     **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), "seconds"),

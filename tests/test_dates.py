@@ -1,0 +1,86 @@
+"""Date lines → ISO 8601 values (SPEC §2, *Date*)."""
+
+from datetime import datetime
+
+import pytest
+
+from newsparse.dates import match_date_line, resolve_date_line
+from newsparse.diagnostics import WarningCode
+from tests.conftest import NOW_DATETIME
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Updated 15 February 2025", "2025-02-15"),
+        ("Updated 06 November 2019", "2019-11-06"),
+        ("Updated 6 Nov 2019", "2019-11-06"),
+        ("Updated 06 November 2019 14:05", "2019-11-06T14:05"),
+        ("Publié le Mardi 14 juillet 2020", "2020-07-14"),
+        ("Publié le 1er août 2021", "2021-08-01"),
+        ("Mis à jour le 15 juillet 2020 à 09:30", "2020-07-15T09:30"),
+        ("21 Oct 2019 01:10:42 GMT9", "2019-10-21T01:10:42+09:00"),
+        ("21 Oct 2019 01:10 GMT-5", "2019-10-21T01:10-05:00"),
+        ("Time: May 01, 2019", "2019-05-01"),
+        ("Mon, 2021-01-25 00:58", "2021-01-25T00:58"),
+        ("Published On 12 Mar 2024", "2024-03-12"),
+        ("Published: 12 March 2024", "2024-03-12"),
+    ],
+)
+def test_absolute_dates(line: str, iso: str) -> None:
+    match = match_date_line(line)
+    assert match is not None, f"{line!r} is not recognised as a date line"
+    assert resolve_date_line(match).iso == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Updated 11 sec ago", "2025-02-15T11:59:49+05:00"),
+        ("Updated 25 min 6 sec ago", "2025-02-15T11:34:54+05:00"),
+        ("Updated 2 hours ago", "2025-02-15T10:00+05:00"),
+        ("Updated 3 days ago", "2025-02-12"),
+        ("Updated 1 month ago", "2025-01-15"),
+    ],
+)
+def test_relative_dates_are_as_precise_as_printed(line: str, iso: str) -> None:
+    match = match_date_line(line)
+    assert match is not None
+    assert resolve_date_line(match, NOW_DATETIME).iso == iso
+
+
+def test_relative_dates_keep_a_naive_now_naive() -> None:
+    match = match_date_line("Updated 5 min ago")
+    assert match is not None
+    assert resolve_date_line(match, datetime(2025, 1, 1)).iso == "2024-12-31T23:55"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("Updated 5 min ago", WarningCode.DATE_RELATIVE),
+        ("Updated 31 February 2025", WarningCode.DATE_UNRESOLVED),
+        ("Updated 12 Smarch 2025", WarningCode.DATE_UNRESOLVED),
+        ("Updated 5 fortnights ago", WarningCode.DATE_UNRESOLVED),
+        ("21 Oct 2019 25:10:42 GMT9", WarningCode.DATE_UNRESOLVED),
+    ],
+)
+def test_unresolvable_dates_say_why(line: str, problem: WarningCode) -> None:
+    match = match_date_line(line)
+    assert match is not None
+    assert resolve_date_line(match) == type(resolve_date_line(match))(None, problem)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated guidelines were issued in 2020.",
+        "Updated",
+        "Time: to act",
+        "Published by the ministry on Sunday",
+        "15 February 2025",
+        "The meeting took place on 15 February 2025",
+    ],
+)
+def test_text_is_not_a_date_line(line: str) -> None:
+    assert match_date_line(line) is None

@@ -1,0 +1,68 @@
+"""The record's validators: a record that breaks SPEC §2 cannot be built."""
+
+import hashlib
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from newsparse import Article
+from newsparse.models import article_id
+
+
+def record(**changes: Any) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "headline": "Headline",
+        "updated": "2025-02-15",
+        "updated_text": "Updated 15 February 2025",
+        "author": None,
+        "captions": [],
+        "bullets": [],
+        "dateline": "RIYADH",
+        "body": "Text.",
+        "source": {"path": "dump.txt", "line_start": 1, "line_end": 9},
+    }
+    fields.update(changes)
+    fields.setdefault("id", article_id(fields["headline"], fields["body"]))
+    return fields
+
+
+def test_id_is_the_sha256_prefix_of_headline_and_body() -> None:
+    expected = hashlib.sha256("Héadline\nText.".encode()).hexdigest()[:16]
+    assert article_id("Héadline", "Text.") == expected
+    assert Article(**record(headline="Héadline")).id == expected
+
+
+def test_field_order_is_the_spec_order() -> None:
+    assert list(Article.model_fields) == [
+        "id", "headline", "updated", "updated_text", "author", "captions", "bullets",
+        "dateline", "body", "source",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"headline": ""}, "at least 1 character"),
+        ({"headline": "Two\nlines"}, "one normalised line"),
+        ({"headline": " padded"}, "one normalised line"),
+        ({"id": "XYZ"}, "should match pattern"),
+        ({"id": "0" * 16}, "does not match headline and body"),
+        ({"updated": "15/02/2025"}, "not an ISO 8601"),
+        ({"updated": "2025-02-30"}, "not an ISO 8601"),
+        ({"source": {"path": "d", "line_start": 5, "line_end": 4}}, "is after line_end"),
+        ({"source": {"path": "d", "line_start": 0, "line_end": 4}}, "greater than or equal to 1"),
+        ({"extra": 1}, "Extra inputs are not permitted"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_invalid_records_are_refused(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Article(**record(**changes))
+
+
+@pytest.mark.parametrize(
+    "updated", ["2025-02-15", "2019-10-21T01:10:42+09:00", "2019-11-06T14:05", None]
+)
+def test_valid_updated_values(updated: str | None) -> None:
+    assert Article(**record(updated=updated)).updated == updated

@@ -1,0 +1,251 @@
+"""Every writer's output read back by an independent reader gives back the records."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from newsparse import Article, parse_file
+from newsparse.models import article_id
+from newsparse.text import normalize_line
+from newsparse.writers import WRITERS, Format, open_writer
+from newsparse.writers.markdown import MarkdownSplitWriter, escape, render_article
+from tests.conftest import DUMPS, NOW_DATETIME
+
+ALL_ARTICLES = [a for dump in DUMPS for a in parse_file(dump, now=NOW_DATETIME)]
+
+
+def write(fmt: Format, articles: list[Article]) -> str:
+    out = io.StringIO(newline="")
+    writer = open_writer(fmt, out)
+    for article in articles:
+        writer.write(article)
+    writer.close()
+    return out.getvalue()
+
+
+def test_every_format_has_a_writer() -> None:
+    assert set(WRITERS) == set(Format)
+
+
+@pytest.mark.parametrize("count", [0, 1, len(ALL_ARTICLES)])
+def test_json_is_exactly_the_array_json_dumps_would_write(count: int) -> None:
+    records = [a.model_dump(mode="json") for a in ALL_ARTICLES[:count]]
+    expected = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    assert write(Format.JSON, ALL_ARTICLES[:count]) == expected
+
+
+def test_json_reads_back_into_articles() -> None:
+    loaded = json.loads(write(Format.JSON, ALL_ARTICLES))
+    assert [Article.model_validate(item) for item in loaded] == ALL_ARTICLES
+
+
+def test_jsonl_is_one_compact_utf8_record_per_line() -> None:
+    lines = write(Format.JSONL, ALL_ARTICLES).splitlines()
+    assert [Article.model_validate_json(line) for line in lines] == ALL_ARTICLES
+    assert all("\\u" not in line and ", " not in line[:40] for line in lines)
+
+
+def test_csv_reads_back_every_field() -> None:
+    rows = list(csv.DictReader(io.StringIO(write(Format.CSV, ALL_ARTICLES), newline="")))
+    assert list(rows[0]) == [
+        "id", "headline", "updated", "updated_text", "author", "captions", "bullets",
+        "dateline", "body", "source_path", "line_start", "line_end",
+    ]  # fmt: skip
+    for row, article in zip(rows, ALL_ARTICLES, strict=True):
+        rebuilt = Article(
+            id=row["id"],
+            headline=row["headline"],
+            updated=row["updated"] or None,
+            updated_text=row["updated_text"] or None,
+            author=row["author"] or None,
+            captions=row["captions"].split("\n") if row["captions"] else [],
+            bullets=row["bullets"].split("\n") if row["bullets"] else [],
+            dateline=row["dateline"] or None,
+            body=row["body"],
+            source={
+                "path": row["source_path"],
+                "line_start": int(row["line_start"]),
+                "line_end": int(row["line_end"]),
+            },
+        )
+        assert rebuilt == article
+
+
+def test_csv_rows_end_with_crlf_as_rfc_4180_says() -> None:
+    assert write(Format.CSV, ALL_ARTICLES[:1]).startswith("id,headline,")
+    assert write(Format.CSV, []).endswith("line_end\r\n")
+
+
+# --- Markdown, read back with a real CommonMark parser --------------------------------------
+
+COMMONMARK = MarkdownIt("commonmark")
+
+
+def plain_text(inline: Token, *, emphasis: bool = False) -> str:
+    """What a reader sees of an inline token: its text. Any markup in it fails the test,
+    except emphasis where ``emphasis`` allows it (the metadata line is set in italics)."""
+    assert inline.children is not None
+    markup = {"em_open", "em_close"} if emphasis else set()
+    parts = []
+    for child in inline.children:
+        assert child.type in {"text", "softbreak", *markup}, f"{child.type} in {inline.content!r}"
+        parts.append({"text": child.content, "softbreak": "\n"}.get(child.type, ""))
+    return "".join(parts)
+
+
+def blocks(markdown: str) -> list[tuple[str, str]]:
+    """(kind, text) for each block: heading, quote, item, paragraph, or hr. The paragraph
+    right after a heading may be in italics: it is the metadata line."""
+    found: list[tuple[str, str]] = []
+    context = "paragraph"
+    for token in COMMONMARK.parse(markdown):
+        if token.type == "heading_open":
+            context = "heading"
+        elif token.type == "blockquote_open":
+            context = "quote"
+        elif token.type == "list_item_open":
+            context = "item"
+        elif token.type == "hr":
+            found.append(("hr", ""))
+        elif token.type == "inline":
+            after_heading = bool(found) and found[-1][0] == "heading" and context == "paragraph"
+            found.append((context, plain_text(token, emphasis=after_heading)))
+        elif token.type in {"heading_close", "blockquote_close", "list_item_close"}:
+            context = "paragraph"
+    return found
+
+
+@pytest.mark.parametrize("article", ALL_ARTICLES, ids=lambda a: a.id)
+def test_markdown_renders_back_to_headline_captions_bullets_and_paragraphs(
+    article: Article,
+) -> None:
+    found = blocks(render_article(article))
+    assert found[0] == ("heading", article.headline)
+    rest = found[1:]
+    if article.updated or article.dateline or article.author:
+        meta = rest.pop(0)[1]
+        for value in (article.dateline, article.author):
+            assert value is None or value in meta
+    assert [text for kind, text in rest if kind == "quote"] == article.captions
+    assert [text for kind, text in rest if kind == "item"] == article.bullets
+    paragraphs = [text for kind, text in rest if kind == "paragraph"]
+    assert "\n\n".join(paragraphs) == article.body
+
+
+def test_markdown_stream_separates_articles_with_a_rule() -> None:
+    kinds = [kind for kind, _ in blocks(write(Format.MD, ALL_ARTICLES[:3]))]
+    assert kinds.count("hr") == 2
+    assert kinds.count("heading") == 3
+
+
+TRICKY = [
+    "*not emphasis* and _not either_",
+    "# not a heading",
+    "> not a quote",
+    "- not a list",
+    "+ not a list",
+    "1. not a list",
+    "2025) not a list",
+    "---",
+    "***",
+    "[not](a link) and ![not](an image)",
+    "<b>not html</b> and <https://not.an/autolink>",
+    "`not code`",
+    "AT&amp;T and &#38; stay as typed",
+    "a backslash \\ and \\* stay",
+    "a trailing backslash \\",
+    "~~not struck~~ | not | a table",
+    "=====",
+    "    not indented code",
+    "a line\u2028separator and a\ttab stay",
+    "&copy; 2025",
+    "1986. A year to remember",
+    "* * *",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_markdown_syntax_in_text_is_escaped(text: str) -> None:
+    (paragraph,) = blocks(escape(text.strip()))
+    assert paragraph == ("paragraph", text.strip())
+
+
+@given(
+    st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=80)
+    .map(normalize_line)
+    .filter(bool)
+)
+def test_escaped_text_always_renders_as_itself(line: str) -> None:
+    assert blocks(escape(line)) == [("paragraph", line)]
+
+
+def test_split_writes_one_file_per_article_with_front_matter(tmp_path: Path) -> None:
+    writer = MarkdownSplitWriter(tmp_path / "out")
+    for article in ALL_ARTICLES:
+        writer.write(article)
+    files = sorted((tmp_path / "out").iterdir())
+    assert len(files) == len(ALL_ARTICLES)
+    for path, article in zip(writer.written, ALL_ARTICLES, strict=True):
+        text = path.read_text(encoding="utf-8")
+        _, front, markdown = text.split("---\n", 2)
+        meta = yaml.safe_load(front)
+        assert meta == article.model_dump(mode="json", exclude={"body"})
+        assert blocks(markdown)[0] == ("heading", article.headline)
+        day = article.updated[:10] if article.updated else "undated"
+        assert path.name.startswith(f"{day}-")
+
+
+def test_split_file_names_are_slugs_unique_and_never_empty(tmp_path: Path) -> None:
+    def article(headline: str, updated: str | None) -> Article:
+        return Article(
+            id=article_id(headline, "Body."),
+            headline=headline,
+            updated=updated,
+            updated_text=None,
+            author=None,
+            captions=[],
+            bullets=[],
+            dateline=None,
+            body="Body.",
+            source={"path": "-", "line_start": 1, "line_end": 2},
+        )
+
+    writer = MarkdownSplitWriter(tmp_path)
+    names = [
+        writer.file_name(article("Café opens in Riyadh: ‘a first’", "2025-02-15T10:00+03:00")),
+        writer.file_name(article("Café opens in Riyadh: ‘a first’", "2025-02-15")),
+        writer.file_name(article("رؤية مشتركة", None)),
+    ]
+    assert names == [
+        "2025-02-15-cafe-opens-in-riyadh-a-first.md",
+        "2025-02-15-cafe-opens-in-riyadh-a-first-2.md",
+        f"undated-{article_id('رؤية مشتركة', 'Body.')}.md",
+    ]
+
+
+def test_yaml_front_matter_survives_characters_yaml_treats_specially(tmp_path: Path) -> None:
+    headline = 'Quotes " and \\ and : colons, # hashes, \u2028 separators and \x85 NEL'
+    article = Article(
+        id=article_id(headline, "Body."),
+        headline=headline,
+        updated=None,
+        updated_text=None,
+        author="- dash: yes",
+        captions=["[bracket]", "{brace}"],
+        bullets=["'single'"],
+        dateline=None,
+        body="Body.",
+        source={"path": "dir/it's.txt", "line_start": 1, "line_end": 2},
+    )
+    writer = MarkdownSplitWriter(tmp_path)
+    writer.write(article)
+    front = writer.written[0].read_text(encoding="utf-8").split("---\n", 2)[1]
+    assert yaml.safe_load(front) == article.model_dump(mode="json", exclude={"body"})
