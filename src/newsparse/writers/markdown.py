@@ -101,10 +101,14 @@ def front_matter(article: Article) -> str:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    """ASCII, lower-case, hyphen-separated; empty for text with no Latin letters."""
+    """ASCII, lower-case, hyphen-separated, at most ``limit`` characters of whole words;
+    empty for text with no Latin letters or digits."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-")
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1]
+    return cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]  # whole words only
 
 
 class MarkdownSplitWriter:

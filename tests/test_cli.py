@@ -1,0 +1,313 @@
+"""The real ``newsparse`` command, run as a user runs it: exit code, stdout and stderr
+checked separately (SPEC §4)."""
+
+import json
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsparse import Article, __version__
+from tests.conftest import EXPECTED, FIXTURES, NOW, ROOT, run_cli
+
+SEED = "fixtures/dumps/seed.txt"
+
+
+def records(stdout: bytes) -> list[Article]:
+    return [Article.model_validate(item) for item in json.loads(stdout)]
+
+
+def test_convert_writes_json_to_stdout_and_nothing_to_stderr() -> None:
+    result = run_cli("convert", SEED)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert [a.headline[:30] for a in records(result.stdout)] == [
+        "Pakistan’s interior minister c",
+        "Islamic military coalition, Pa",
+    ]
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"newsparse {__version__}\n".encode(),
+        b"",
+    )
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsparse", "--version"], capture_output=True, check=False
+    )
+    assert result.stdout == f"newsparse {__version__}\n".encode()
+
+
+@pytest.mark.parametrize("command", [[], ["convert"], ["schema"]], ids=["root", "convert", "schema"])
+def test_help_is_there(command: list[str]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0
+    assert b"Usage:" in result.stdout
+
+
+def test_schema_prints_the_record_json_schema() -> None:
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema == Article.model_json_schema()
+    assert list(schema["properties"])[:3] == ["id", "headline", "updated"]
+
+
+# --- inputs ---------------------------------------------------------------------------
+
+
+def test_stdin_is_read_when_no_input_is_given_or_dash(tmp_path: Path) -> None:
+    data = (ROOT / SEED).read_bytes()
+    for args in ([], ["-"]):
+        result = run_cli("convert", *args, "--to", "jsonl", stdin=data)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.decode().splitlines()
+        assert [json.loads(line)["source"]["path"] for line in lines] == ["-", "-"]
+
+
+def test_no_input_and_stdin_a_terminal_is_a_usage_error_not_a_wait() -> None:
+    controller, terminal = pty.openpty()
+    try:
+        executable = Path(sys.executable).with_name("newsparse")
+        result = subprocess.run(
+            [str(executable), "convert"],
+            stdin=terminal,
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.decode().startswith("error: no input given and stdin is a terminal")
+
+
+def test_directories_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
+    seed = (ROOT / SEED).read_bytes()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_bytes(seed)
+    (tmp_path / "a.txt").write_bytes(seed)
+    (tmp_path / "notes.md").write_text("not a dump")
+    result = run_cli("convert", str(tmp_path), "--to", "jsonl")
+    assert result.returncode == 0, result.stderr
+    paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert paths == [str(tmp_path / "a.txt")] * 2 + [str(tmp_path / "b" / "2.txt")] * 2
+
+
+def test_output_order_is_input_order() -> None:
+    result = run_cli("convert", "fixtures/dumps/text.txt", SEED, "--to", "jsonl")
+    paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
+    assert paths == ["fixtures/dumps/text.txt"] * 3 + [SEED] * 2
+
+
+# --- bad input: exact errors, exit codes, and the other inputs still converted ----------
+
+
+def test_missing_file_exits_3_and_the_other_inputs_are_converted() -> None:
+    result = run_cli("convert", "missing.txt", SEED, "--to", "jsonl")
+    assert result.returncode == 3
+    assert result.stderr == b"error: missing.txt: No such file or directory\n"
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_directory_without_dumps_exits_3(tmp_path: Path) -> None:
+    result = run_cli("convert", str(tmp_path))
+    assert result.returncode == 3
+    assert result.stderr.decode() == f"error: {tmp_path}: directory holds no *.txt dumps\n"
+    assert result.stdout == b"[]\n"
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n\r\n"], ids=["empty", "whitespace"])
+def test_empty_input_gives_no_records_and_a_warning(tmp_path: Path, content: bytes) -> None:
+    dump = tmp_path / "empty.txt"
+    dump.write_bytes(content)
+    result = run_cli("convert", str(dump))
+    assert (result.returncode, result.stdout) == (0, b"[]\n")
+    assert result.stderr.decode() == f"{dump}:1: NP105 no text: the input is empty or blank\n"
+
+
+def test_invalid_utf8_names_file_line_and_byte_offset(tmp_path: Path) -> None:
+    dump = tmp_path / "latin1.txt"
+    dump.write_bytes((ROOT / SEED).read_bytes().replace("Chargé".encode(), b"Charg\xe9", 1))
+    result = run_cli("convert", str(dump), SEED, "--to", "jsonl")
+    assert result.returncode == 3
+    offset = (ROOT / SEED).read_bytes().index("Chargé".encode()) + len("Charg")
+    assert result.stderr.decode() == (
+        f"error: {dump}:3: invalid UTF-8 (byte 0xe9 at byte offset {offset})\n"
+    )
+    assert len(result.stdout.splitlines()) == 2  # the seed, converted all the same
+
+
+def test_nul_bytes_are_refused_as_binary(tmp_path: Path) -> None:
+    dump = tmp_path / "utf16.txt"
+    dump.write_bytes("Headline\n".encode() + "Body text".encode("utf-16-le"))
+    result = run_cli("convert", str(dump))
+    assert result.returncode == 3
+    assert result.stderr.decode() == (
+        f"error: {dump}:2: NUL byte at byte offset 10: not a text file\n"
+    )
+
+
+def test_preamble_is_reported_on_stderr_with_file_and_line() -> None:
+    result = run_cli("convert", "fixtures/dumps/preamble.txt", "--to", "jsonl")
+    assert result.returncode == 0
+    assert result.stderr.decode() == (
+        "fixtures/dumps/preamble.txt:1: NP101 4 line(s) before the first article "
+        "(lines 1-4) are not part of any article: “You are here”\n"
+    )
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_strict_exits_1_on_warnings_and_0_without() -> None:
+    warned = run_cli("convert", "--strict", "fixtures/dumps/preamble.txt")
+    assert warned.returncode == 1
+    assert warned.stderr.decode().endswith("error: --strict: 1 warning(s)\n")
+    assert len(records(warned.stdout)) == 3  # the output is written all the same
+    clean = run_cli("convert", "--strict", SEED)
+    assert (clean.returncode, clean.stderr) == (0, b"")
+
+
+def test_relative_dates_warn_without_now_and_resolve_with_it() -> None:
+    without = run_cli("convert", "fixtures/dumps/dates.txt", "--to", "jsonl")
+    assert b"NP103 relative date \xe2\x80\x9cUpdated 11 sec ago\xe2\x80\x9d" in without.stderr
+    with_now = run_cli("convert", "fixtures/dumps/dates.txt", "--to", "jsonl", "--now", NOW)
+    assert with_now.stderr == b""
+    assert json.loads(with_now.stdout.splitlines()[1])["updated"] == "2025-02-15T11:59:49+05:00"
+
+
+# --- usage errors ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--to", "xml"], "'xml' is not one of"),
+        (["--now", "yesterday"], "'yesterday' is not an ISO 8601 date-time"),
+        (["--split", "out", "-o", "x.md"], "--split writes one file per article"),
+        (["--split", "out", "--to", "csv"], "--split writes Markdown files"),
+        (["--bogus"], "No such option"),
+    ],
+    ids=["format", "now", "split-output", "split-format", "option"],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = run_cli("convert", SEED, *args)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert message in result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("out.json", "json"), ("out.jsonl", "jsonl"), ("out.csv", "csv"), ("out.md", "md"),
+     ("out.txt", "json")],
+)
+def test_format_follows_the_output_extension(tmp_path: Path, name: str, fmt: str) -> None:
+    target = tmp_path / name
+    result = run_cli("convert", SEED, "-o", str(target))
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+    assert target.read_bytes() == (EXPECTED / f"seed.{fmt}").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left
+
+
+def test_to_overrides_the_output_extension(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    run_cli("convert", SEED, "-o", str(target), "--to", "csv")
+    assert target.read_bytes() == (EXPECTED / "seed.csv").read_bytes()
+
+
+def test_unwritable_output_exits_4_and_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "missing-dir" / "out.json"
+    result = run_cli("convert", SEED, "-o", str(target))
+    assert result.returncode == 4
+    assert result.stderr.decode() == f"error: {target}: No such file or directory\n"
+    assert not target.parent.exists()
+
+
+def test_output_under_a_file_exits_4(tmp_path: Path) -> None:
+    (tmp_path / "file.txt").write_text("a file, not a directory")
+    target = tmp_path / "file.txt" / "out.json"
+    result = run_cli("convert", SEED, "-o", str(target))
+    assert result.returncode == 4
+    assert result.stderr.decode() == f"error: {target}: Not a directory\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+def test_a_failed_run_never_replaces_a_good_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("previous output")
+    result = run_cli("convert", SEED, "-o", str(target), "--to", "bogus")
+    assert result.returncode == 2
+    assert target.read_text() == "previous output"
+
+
+def test_split_writes_markdown_files_and_nothing_to_stdout(tmp_path: Path) -> None:
+    result = run_cli("convert", SEED, "--split", str(tmp_path / "articles"))
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+    assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == [
+        "2025-02-15-pakistans-interior-minister-calls-for-global-unity-against.md",
+        "2026-02-02-islamic-military-coalition-pakistan-to-deepen-cooperation-to.md",
+    ]
+
+
+# --- pipes and signals ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 2.7 MB: far more than a pipe buffer holds."""
+    path = tmp_path_factory.mktemp("big") / "big.txt"
+    path.write_bytes(((ROOT / SEED).read_bytes() + b"\n\n\n") * 500)
+    return path
+
+
+def test_broken_pipe_ends_quietly(big_dump: Path) -> None:
+    executable = Path(sys.executable).with_name("newsparse")
+    shell = f"'{executable}' convert '{big_dump}' --to jsonl | head -n 1"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell], capture_output=True, timeout=60, check=False
+    )
+    assert result.returncode == 0
+    assert result.stderr == b""
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    executable = Path(sys.executable).with_name("newsparse")
+    target = tmp_path / "out.json"
+    process = subprocess.Popen(
+        [str(executable), "convert", "-", "-o", str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write((ROOT / SEED).read_bytes())  # then wait for more that never comes
+    process.stdin.flush()
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr == b"interrupted\n"
+    assert list(tmp_path.iterdir()) == []  # no half-written output
+
+
+def test_warnings_and_errors_never_reach_stdout() -> None:
+    result = run_cli("convert", "fixtures/dumps/preamble.txt", "missing.txt", "--to", "jsonl")
+    for line in result.stdout.splitlines():
+        json.loads(line)
+    assert FIXTURES.exists()
