@@ -3,6 +3,7 @@
 import pytest
 
 from newsparse.fields import (
+    byline_name,
     clean_author,
     has_caption_credit,
     looks_like_author,
@@ -98,6 +99,20 @@ def test_looks_like_author(line: str, author: bool) -> None:
 )
 def test_clean_author(line: str, author: str) -> None:
     assert clean_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Ephrem Kossaify", "Ephrem Kossaify"),
+        ("By Rawan Radwan ·", "Rawan Radwan"),
+        ("By the sea, a festival opens. (AFP)", None),
+        ("By the end of the year, prices rose.", None),
+        ("Bystanders gathered", None),
+    ],
+)
+def test_byline_name(line: str, name: str | None) -> None:
+    assert byline_name(line) == name
 
 
 @pytest.mark.parametrize(

@@ -29,11 +29,14 @@ def has_caption_credit(line: str) -> bool:
 
 
 def byline_name(line: str) -> str | None:
-    """The name in a ``By <name>`` line, or None when ``line`` is not a byline."""
+    """The name in a ``By <name>`` line, or None when ``line`` is not a byline (a
+    caption that happens to start with "By" ends with a credit, not a name)."""
     if not line.startswith("By ") or len(line) > MAX_AUTHOR_LEN + 3:
         return None
     match = BYLINE.fullmatch(line)
-    return match.group("name") if match else None
+    if match is None or has_caption_credit(line) or not looks_like_author(match["name"]):
+        return None
+    return match["name"]
 
 
 def looks_like_author(line: str) -> bool:
