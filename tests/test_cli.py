@@ -47,7 +47,9 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     assert result.stdout == f"newsparse {__version__}\n".encode()
 
 
-@pytest.mark.parametrize("command", [[], ["convert"], ["schema"]], ids=["root", "convert", "schema"])
+@pytest.mark.parametrize(
+    "command", [[], ["convert"], ["schema"]], ids=["root", "convert", "schema"]
+)
 def test_help_is_there(command: list[str]) -> None:
     result = run_cli(*command, "--help")
     assert result.returncode == 0
@@ -151,7 +153,7 @@ def test_invalid_utf8_names_file_line_and_byte_offset(tmp_path: Path) -> None:
 
 def test_nul_bytes_are_refused_as_binary(tmp_path: Path) -> None:
     dump = tmp_path / "utf16.txt"
-    dump.write_bytes("Headline\n".encode() + "Body text".encode("utf-16-le"))
+    dump.write_bytes(b"Headline\n" + "Body text".encode("utf-16-le"))
     result = run_cli("convert", str(dump))
     assert result.returncode == 3
     assert result.stderr.decode() == (
@@ -213,8 +215,13 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("out.json", "json"), ("out.jsonl", "jsonl"), ("out.csv", "csv"), ("out.md", "md"),
-     ("out.txt", "json")],
+    [
+        ("out.json", "json"),
+        ("out.jsonl", "jsonl"),
+        ("out.csv", "csv"),
+        ("out.md", "md"),
+        ("out.txt", "json"),
+    ],
 )
 def test_format_follows_the_output_extension(tmp_path: Path, name: str, fmt: str) -> None:
     target = tmp_path / name

@@ -26,7 +26,11 @@ from newsparse.fields import (
         ("LONDON (Reuters) – Britain will.", "LONDON (Reuters)", "Britain will."),
         ("TEHRAN, Iran (AP) — Iran’s president.", "TEHRAN, Iran (AP)", "Iran’s president."),
         ("MAKKAH — The latest phase.", "MAKKAH", "The latest phase."),
-        ("Riyadh, January 29, 2026, SPA — Saudi Arabia.", "Riyadh, January 29, 2026, SPA", "Saudi Arabia."),
+        (
+            "Riyadh, January 29, 2026, SPA — Saudi Arabia.",
+            "Riyadh, January 29, 2026, SPA",
+            "Saudi Arabia.",
+        ),
         ("SANAA // Yemen’s Houthi.", "SANAA", "Yemen’s Houthi."),
         ("BEIJING, May 9 (Xinhua) -- A delegation.", "BEIJING, May 9 (Xinhua)", "A delegation."),
         ("GAZA CITY - Residents fled.", "GAZA CITY", "Residents fled."),
@@ -94,8 +98,12 @@ def test_looks_like_author(line: str, author: bool) -> None:
 
 @pytest.mark.parametrize(
     ("line", "author"),
-    [("By Ephrem Kossaify", "Ephrem Kossaify"), ("By Rawan Radwan ·", "Rawan Radwan"),
-     ("Arab News ·", "Arab News"), ("ALI YOUNES", "ALI YOUNES")],
+    [
+        ("By Ephrem Kossaify", "Ephrem Kossaify"),
+        ("By Rawan Radwan ·", "Rawan Radwan"),
+        ("Arab News ·", "Arab News"),
+        ("ALI YOUNES", "ALI YOUNES"),
+    ],
 )
 def test_clean_author(line: str, author: str) -> None:
     assert clean_author(line) == author

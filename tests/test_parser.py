@@ -55,9 +55,7 @@ def test_articles_split_whatever_blank_lines_separate_them(separator: str) -> No
     first, second = parse(FIRST + separator + SECOND)
     alone_first, alone_second = parse(FIRST), parse(SECOND)
     assert first.model_dump(exclude={"source"}) == alone_first[0].model_dump(exclude={"source"})
-    assert second.model_dump(exclude={"source"}) == alone_second[0].model_dump(
-        exclude={"source"}
-    )
+    assert second.model_dump(exclude={"source"}) == alone_second[0].model_dump(exclude={"source"})
     assert first.source.line_end == FIRST.count("\n") + 1
     assert second.source.line_start == first.source.line_end + separator.count("\n")
 
@@ -121,7 +119,10 @@ def test_gallery_counters_and_repeated_headlines_are_chrome_captions_are_kept() 
     )
     report = ParseReport()
     (article,) = parse_text(text, report=report)
-    assert article.captions == ["Fireworks over Boulevard City. (SPA)", "Crowds at the opening parade."]
+    assert article.captions == [
+        "Fireworks over Boulevard City. (SPA)",
+        "Crowds at the opening parade.",
+    ]
     assert report.chrome == {
         "gallery_counter": 2,
         "repeated_headline": 2,
@@ -221,7 +222,9 @@ def test_mid_body_caption_needs_three_blank_lines_a_credit_and_a_blank_after() -
 
 def test_structure_lookalikes_stay_in_the_body() -> None:
     lines = ["PRICE: From SAR 45", "Director: Haifaa Al-Mansour", "Who can apply?", "NOTE: Text."]
-    (article,) = parse("Story\nShort Url\nUpdated 01 May 2025\nStory\n\nRIYADH: One.\n" + "\n".join(lines))
+    (article,) = parse(
+        "Story\nShort Url\nUpdated 01 May 2025\nStory\n\nRIYADH: One.\n" + "\n".join(lines)
+    )
     assert article.body.split("\n\n")[1:] == lines
 
 

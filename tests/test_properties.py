@@ -111,7 +111,11 @@ class Story:
             bullets=self.bullets,
             dateline=self.dateline[0] if self.dateline else None,
             body=body,
-            source={"path": path, "line_start": first_line, "line_end": first_line + len(self.lines) - 1},
+            source={
+                "path": path,
+                "line_start": first_line,
+                "line_end": first_line + len(self.lines) - 1,
+            },
         )
 
     def date_line(self, template: str) -> str:
@@ -136,9 +140,9 @@ def stories(draw: st.DrawFn) -> Story:
         dateline=dateline,
         paragraphs=paragraphs,
         author=draw(author_text),
-        mid_body_caption=draw(
-            st.none() | caption_text.filter(lambda c: c not in captions)
-        ) if len(paragraphs) > 1 else None,
+        mid_body_caption=draw(st.none() | caption_text.filter(lambda c: c not in captions))
+        if len(paragraphs) > 1
+        else None,
     )
 
 

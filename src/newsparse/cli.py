@@ -142,8 +142,7 @@ def convert(
         list[str] | None,
         typer.Argument(
             metavar="[INPUT]...",
-            help="Dump files, directories (their *.txt, recursively) or - for stdin. "
-            "None: stdin.",
+            help="Dump files, directories (their *.txt, recursively) or - for stdin. None: stdin.",
             show_default=False,
         ),
     ] = None,

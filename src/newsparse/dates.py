@@ -6,6 +6,7 @@ as what was printed: no invented second, and an offset only when one was printed
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -21,7 +22,7 @@ _AGE_PART = re.compile(r"(\d+)\s*([^\W\d_]+)")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
 # Two defaults that differ in every field: a component dateutil had to take from the
 # default shows up as a difference, so a partial date is refused, never completed.
-_DEFAULTS = (datetime(1900, 1, 1), datetime(1904, 2, 2))  # noqa: DTZ001 - wall dates
+_DEFAULTS = (datetime(1900, 1, 1), datetime(1904, 2, 2))
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _parse_day(text: str) -> date | None:
     for candidate in (" ".join(words), " ".join(words[1:])):
         for fmt in _DATE_FORMATS:
             try:
-                return datetime.strptime(candidate, fmt).date()  # noqa: DTZ007 - a day
+                return datetime.strptime(candidate, fmt).date()
             except ValueError:
                 continue
     return _parse_day_leniently(" ".join(words))
@@ -99,8 +100,9 @@ def _parse_day_leniently(text: str) -> date | None:
 def _parse_time(text: str) -> tuple[time, bool] | None:
     """``01:10:42`` or ``14h05`` → the time, and whether seconds were printed."""
     parts = [int(p) for p in re.split(r"[:h]", text)]
+    hour, minute, second = (*parts, 0)[:3]
     try:
-        return time(*parts), len(parts) == 3
+        return time(hour, minute, second), len(parts) == 3
     except ValueError:
         return None
 
@@ -119,17 +121,24 @@ def _parse_offset(text: str) -> timezone | None:
 
 def _resolve_age(age: str, now: datetime | None) -> DateValue:
     """``25 min 6 sec`` before ``now``, as precise as the smallest unit printed."""
-    delta = relativedelta()
-    units = set()
+    ages: Counter[str] = Counter()
     for count, word in _AGE_PART.findall(age):
         unit = AGE_UNITS.get(word.lower())
         if unit is None:
             return DateValue(None, WarningCode.DATE_UNRESOLVED)
-        units.add(unit)
-        delta += relativedelta(**{unit: int(count)})
+        ages[unit] += int(count)
     if now is None:
         return DateValue(None, WarningCode.DATE_RELATIVE)
-    moment = now - delta
+    units = set(ages)
+    moment = now - relativedelta(
+        years=ages["years"],
+        months=ages["months"],
+        weeks=ages["weeks"],
+        days=ages["days"],
+        hours=ages["hours"],
+        minutes=ages["minutes"],
+        seconds=ages["seconds"],
+    )
     if "seconds" in units:
         return DateValue(moment.isoformat(timespec="seconds"))
     if units & {"minutes", "hours"}:

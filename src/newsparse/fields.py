@@ -47,7 +47,7 @@ def looks_like_author(line: str) -> bool:
     """
     if len(line) > MAX_AUTHOR_LEN or len(line.split()) > MAX_AUTHOR_WORDS:
         return False
-    if any(ch.isdigit() or ch in ":“”\"?!" for ch in line):
+    if any(ch.isdigit() or ch in ':“”"?!' for ch in line):
         return False
     return line[-1] not in ".,;" or line.endswith(" ·")
 

@@ -46,8 +46,7 @@ class Article(BaseModel):
     )
     headline: str = Field(min_length=1, description="The headline, once.")
     updated: str | None = Field(
-        description="ISO 8601 date or date-time of the date line; null when absent "
-        "or unresolvable."
+        description="ISO 8601 date or date-time of the date line; null when absent or unresolvable."
     )
     updated_text: str | None = Field(description="The date line as printed.")
     author: str | None = Field(description="Byline, without `By `.")

@@ -276,14 +276,14 @@ class _Parser:
 
     def _take(self, token: Token) -> None:
         popped = self._ahead.pop()
-        assert popped is token  # noqa: S101 - the phases only take the token they were given
+        assert popped is token  # the phases only take the token they were given
 
     def _drop(self, token: Token, chrome: str) -> None:
         self._take(token)
         self._report.chrome[chrome] += 1
 
     def _take_date(self, draft: _Draft, token: Token) -> None:
-        assert token.date is not None  # noqa: S101 - DATE tokens carry their match
+        assert token.date is not None  # DATE tokens carry their match
         draft.date = token
         draft.date_block_end = token.no
         value = resolve_date_line(token.date, self._now)
@@ -301,7 +301,7 @@ class _Parser:
     def _read_date_first_headline(self, draft: _Draft) -> None:
         """After a date line printed before its headline: chrome, author, headline."""
         layout = self._date_first_layout(-1)
-        assert layout is not None  # noqa: S101 - _starts_article checked it
+        assert layout is not None  # _starts_article checked it
         author_at, headline_at = layout
         for at in range(headline_at + 1):
             token = self._ahead.pop()
@@ -400,7 +400,7 @@ class _Parser:
         if not all(text == token.text or has_caption_credit(text) for text in between):
             return False
         anchor = ahead.peek(anchor_at)
-        assert anchor is not None  # noqa: S101 - _header_run found it
+        assert anchor is not None  # _header_run found it
         return anchor.kind is not Kind.DATE or not self._date_leads(anchor_at)
 
     def _header_run(self, offset: int) -> tuple[int, list[str], list[str]] | None:
@@ -474,7 +474,7 @@ class _Parser:
         """Whether the text at ``offset`` is printed again within the header reach."""
         ahead = self._ahead
         token = ahead.peek(offset)
-        assert token is not None  # noqa: S101 - callers peeked it
+        assert token is not None
         for at in range(offset + 1, offset + 1 + _ANCHOR_REACH + _REPEAT_REACH):
             later = ahead.peek(at)
             if later is None or later.kind is Kind.BULLET:

@@ -90,7 +90,7 @@ def tokenize(lines: Iterable[str], report: ParseReport) -> Iterator[Token]:
     blanks = 0  # blank lines since the last token
     total_blanks = 0
     no = 0
-    for no, raw in enumerate(lines, start=1):  # noqa: B007 - `no` is read after the loop
+    for no, raw in enumerate(lines, start=1):
         text = normalize_line(raw)
         if not text:
             blanks += 1
