@@ -262,6 +262,12 @@ def test_a_failed_run_never_replaces_a_good_output_file(tmp_path: Path) -> None:
     assert target.read_text() == "previous output"
 
 
+def test_output_to_a_device_is_written_not_replaced() -> None:
+    result = run_cli("convert", SEED, "-o", os.devnull)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert Path(os.devnull).is_char_device()
+
+
 def test_split_writes_markdown_files_and_nothing_to_stdout(tmp_path: Path) -> None:
     result = run_cli("convert", SEED, "--split", str(tmp_path / "articles"))
     assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")

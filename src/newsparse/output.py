@@ -16,7 +16,18 @@ from newsparse.errors import OutputError
 
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[TextIO]:
-    """A text stream (UTF-8, no newline translation) that becomes ``path`` on success."""
+    """A text stream (UTF-8, no newline translation) that becomes ``path`` on success.
+
+    A path that exists but is not a regular file (``/dev/null``, a named pipe) cannot be
+    replaced by a rename, and must not be: it is written to directly.
+    """
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("w", encoding="utf-8", newline="") as stream:
+                yield stream
+        except OSError as error:
+            raise OutputError(str(path), error.strerror or str(error)) from None
+        return
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:

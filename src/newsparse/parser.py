@@ -80,18 +80,22 @@ def parse_text(
 class _Lookahead:
     """The token stream with a bounded window of upcoming tokens.
 
-    It also counts the anchors in the window, so the common case — a body paragraph
-    with no header anywhere ahead — is decided without looking at the window at all.
+    It also keeps the positions of the anchors (header lines) in the window, so the
+    common case — a body paragraph with no header close ahead — is decided without
+    looking at the tokens in between.
     """
 
     def __init__(self, tokens: Iterator[Token]) -> None:
         self._tokens = tokens
         self._window: deque[Token] = deque()
         self._exhausted = False
-        self.anchors = 0
+        self._base = 0  # stream index of window[0]
+        self._anchors: deque[int] = deque()  # stream indexes of the anchors in the window
 
     def peek(self, offset: int) -> Token | None:
         window = self._window
+        if offset < len(window):
+            return window[offset]
         while len(window) <= offset and not self._exhausted:
             token = next(self._tokens, None)
             if token is None:
@@ -99,15 +103,29 @@ class _Lookahead:
                 break
             window.append(token)
             if token.kind in _ANCHORS:
-                self.anchors += 1
+                self._anchors.append(self._base + len(window) - 1)
         return window[offset] if offset < len(window) else None
 
     def pop(self) -> Token:
         self.peek(_WINDOW)
         token = self._window.popleft()
-        if token.kind in _ANCHORS:
-            self.anchors -= 1
+        if self._anchors and self._anchors[0] == self._base:
+            self._anchors.popleft()
+        self._base += 1
         return token
+
+    def index(self, offset: int) -> int:
+        """The stream index of the token at ``offset``: stable while the window moves."""
+        return self._base + offset
+
+    def next_anchor(self, offset: int) -> int | None:
+        """The offset of the first anchor after ``offset``, if within ``_ANCHOR_REACH``."""
+        self.peek(offset + _ANCHOR_REACH)
+        for index in self._anchors:
+            at = index - self._base
+            if at > offset:
+                return at if at <= offset + _ANCHOR_REACH else None
+        return None
 
 
 class _Phase(Enum):
@@ -125,6 +143,7 @@ class _Draft:
     last: int
     headline: str = ""
     date: Token | None = None
+    updated: str | None = None  # the date's ISO value
     author: str | None = None
     captions: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
@@ -146,6 +165,7 @@ class _Parser:
         self._source = source
         self._now = now
         self._report = report
+        self._after_cache: tuple[int, tuple[list[str], frozenset[str]]] = (-1, ([], frozenset()))
 
     # --- driving ----------------------------------------------------------------------
 
@@ -287,6 +307,7 @@ class _Parser:
         draft.date = token
         draft.date_block_end = token.no
         value = resolve_date_line(token.date, self._now)
+        draft.updated = value.iso
         if value.problem is WarningCode.DATE_RELATIVE:
             self._warn(
                 value.problem,
@@ -347,15 +368,11 @@ class _Parser:
                 WarningCode.EMPTY_BODY, draft.first, f"article {_quote(draft.headline)} has no body"
             )
         body = "\n\n".join(draft.paragraphs)
-        date = draft.date
-        updated = None
-        if date is not None and date.date is not None:
-            updated = resolve_date_line(date.date, self._now).iso
         return Article(
             id=article_id(draft.headline, body),
             headline=draft.headline,
-            updated=updated,
-            updated_text=date.text if date else None,
+            updated=draft.updated,
+            updated_text=draft.date.text if draft.date else None,
             author=draft.author,
             captions=draft.captions,
             bullets=draft.bullets,
@@ -384,8 +401,14 @@ class _Parser:
             return self._date_first_layout(offset) is not None
         if token.kind is not Kind.TEXT:
             return False
-        ahead.peek(offset + _ANCHOR_REACH)
-        if ahead.anchors == 0:  # the common case: no header anywhere ahead
+        anchor_at = ahead.next_anchor(offset)
+        if anchor_at is None:  # the common case: no header close ahead
+            return False
+        # A line that is not printed again after the header must read as a headline;
+        # a sentence ending in "." can be rejected without looking at what is between.
+        if token.text not in self._texts_after(anchor_at)[1] and not looks_like_headline(
+            token.text
+        ):
             return False
         run = self._header_run(offset)
         if run is None:
@@ -408,28 +431,32 @@ class _Parser:
         after it, the texts between (captions), and the texts soon after the header line
         (where a repeated headline would be). None when no header line follows closely."""
         ahead = self._ahead
+        anchor_at = ahead.next_anchor(offset)
+        if anchor_at is None:
+            return None
         between: list[str] = []
-        anchor_at = None
-        for at in range(offset + 1, offset + 1 + _ANCHOR_REACH):
+        for at in range(offset + 1, anchor_at):
             token = ahead.peek(at)
-            if token is None:
-                return None
-            if token.kind in _ANCHORS:
-                anchor_at = at
-                break
+            assert token is not None  # before an anchor that was peeked
             if token.kind is not Kind.TEXT:
                 return None
             between.append(token.text)
-        if anchor_at is None:
-            return None
-        after: list[str] = []
-        for at in range(anchor_at + 1, anchor_at + 1 + _REPEAT_REACH):
-            token = ahead.peek(at)
-            if token is None or token.kind is Kind.BULLET:
-                break
-            if token.kind is Kind.TEXT:
-                after.append(token.text)
-        return anchor_at, between, after
+        return anchor_at, between, self._texts_after(anchor_at)[0]
+
+    def _texts_after(self, anchor_at: int) -> tuple[list[str], frozenset[str]]:
+        """The text lines soon after the header line at ``anchor_at``, up to the bullets,
+        as a list and a set. Cached: consecutive body lines share their next header."""
+        index = self._ahead.index(anchor_at)
+        if self._after_cache[0] != index:
+            texts: list[str] = []
+            for at in range(anchor_at + 1, anchor_at + 1 + _REPEAT_REACH):
+                token = self._ahead.peek(at)
+                if token is None or token.kind is Kind.BULLET:
+                    break
+                if token.kind is Kind.TEXT:
+                    texts.append(token.text)
+            self._after_cache = (index, (texts, frozenset(texts)))
+        return self._after_cache[1]
 
     def _date_leads(self, date_at: int) -> bool:
         """Whether the date line at ``date_at`` belongs to a headline printed after it
