@@ -49,7 +49,8 @@ def timed(command: list[str]) -> tuple[float, float]:
     )
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
-    assert wall is not None and rss is not None, result.stderr
+    if wall is None or rss is None:
+        raise SystemExit(f"cannot read GNU time's report:\n{result.stderr}")
     hours, minutes, seconds = wall.groups()
     return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds), int(rss[1]) / 1024
 
