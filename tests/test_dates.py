@@ -41,6 +41,9 @@ def test_absolute_dates(line: str, iso: str) -> None:
         ("Updated 2 hours ago", "2025-02-15T10:00+05:00"),
         ("Updated 3 days ago", "2025-02-12"),
         ("Updated 1 month ago", "2025-01-15"),
+        ("Updated an hour ago", "2025-02-15T11:00+05:00"),
+        ("Updated a day ago", "2025-02-14"),
+        ("Updated 2h 30m ago", "2025-02-15T09:30+05:00"),
     ],
 )
 def test_relative_dates_are_as_precise_as_printed(line: str, iso: str) -> None:

@@ -84,6 +84,18 @@ def test_a_headline_printed_once_is_found_by_its_captions_and_header() -> None:
     assert second.body == "The farm produces 50 MW."
 
 
+def test_a_headline_printed_once_with_an_uncredited_caption_is_found() -> None:
+    text = (
+        FIRST
+        + "\n\nOman opens its first wind farm\nTurbines turn at the Dhofar wind farm.\n"
+        + "Short Url\nUpdated 12 March 2025\nFollow\n\nSALALAH: The farm produces 50 MW."
+    )
+    first, second = parse(text)
+    assert first.body.endswith("within a week.")
+    assert second.headline == "Oman opens its first wind farm"
+    assert second.captions == ["Turbines turn at the Dhofar wind farm."]
+
+
 def test_a_sentence_before_a_header_is_body_when_the_headline_is_printed_again() -> None:
     text = (
         "Gulf markets rise\n\nShort Url\nUpdated 01 May 2025\nFollow\n\nGulf markets rise\n\n"

@@ -141,7 +141,7 @@ def convert(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[INPUT]...",
+            metavar="INPUT",
             help="Dump files, directories (their *.txt, recursively) or - for stdin. None: stdin.",
             show_default=False,
         ),

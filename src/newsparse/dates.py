@@ -18,7 +18,7 @@ from newsparse.layout import AGE_UNITS, DATE_FILLER_WORDS, DATE_LINE_FORMS, FREN
 
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
-_AGE_PART = re.compile(r"(\d+)\s*([^\W\d_]+)")
+_AGE_PART = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
 # Two defaults that differ in every field: a component dateutil had to take from the
 # default shows up as a difference, so a partial date is refused, never completed.
@@ -122,11 +122,11 @@ def _parse_offset(text: str) -> timezone | None:
 def _resolve_age(age: str, now: datetime | None) -> DateValue:
     """``25 min 6 sec`` before ``now``, as precise as the smallest unit printed."""
     ages: Counter[str] = Counter()
-    for count, word in _AGE_PART.findall(age):
-        unit = AGE_UNITS.get(word.lower())
+    for spaced_count, spaced_word, count, word in _AGE_PART.findall(age):
+        unit = AGE_UNITS.get((spaced_word or word).lower())
         if unit is None:
             return DateValue(None, WarningCode.DATE_UNRESOLVED)
-        ages[unit] += int(count)
+        ages[unit] += 1 if spaced_count in ("a", "an") else int(spaced_count or count)
     if now is None:
         return DateValue(None, WarningCode.DATE_RELATIVE)
     units = set(ages)

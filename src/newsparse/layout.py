@@ -54,8 +54,8 @@ _DATE = (
     rf"(?:,?\s+(?:at\s+|à\s+)?(?P<time>{_TIME}))?"
 )
 _GMT = r"(?:\s+(?P<tz>GMT\s?[+-]?\d{1,2}(?::?\d{2})?|UTC\s?[+-]\d{1,2}(?::?\d{2})?))?"
-#: Relative ages: ``11 sec``, ``25 min 6 sec``, ``2 hours``, ``3 days``.
-_AGE = r"(?P<age>(?:\d+\s*[^\W\d_]+,?\s+)+)ago"
+#: Relative ages: ``11 sec``, ``25 min 6 sec``, ``2 hours``, ``3 days``, ``an hour``.
+_AGE = r"(?P<age>(?:(?:\d+\s*|an?\s+)[^\W\d_]+,?\s+)+)ago"
 
 
 @dataclass(frozen=True)

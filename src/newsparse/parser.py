@@ -418,9 +418,7 @@ class _Parser:
         repeated = next((text for text in after if text in candidates), None)
         if repeated is not None:
             return repeated == token.text
-        if not looks_like_headline(token.text):
-            return False
-        if not all(text == token.text or has_caption_credit(text) for text in between):
+        if not looks_like_headline(token.text) or not _only_captions(between, token.text):
             return False
         anchor = ahead.peek(anchor_at)
         assert anchor is not None  # _header_run found it
@@ -467,8 +465,10 @@ class _Parser:
         headline_at = layout[1]
         if self._repeats(headline_at):
             return True
+        headline = self._ahead.peek(headline_at)
         run = self._header_run(headline_at)
-        return run is not None and all(has_caption_credit(text) for text in run[1])
+        assert headline is not None  # _date_first_layout found it
+        return run is not None and _only_captions(run[1], headline.text)
 
     def _date_first_layout(self, date_at: int) -> tuple[int | None, int] | None:
         """For the date line at ``date_at`` (-1: the one just taken), the offsets of the
@@ -509,6 +509,16 @@ class _Parser:
             if later.text == token.text:
                 return True
         return False
+
+
+def _only_captions(between: list[str], headline: str) -> bool:
+    """Whether the lines between a headline printed once and its page header can all be
+    its captions: none of them could be a headline itself (it has a photo credit, or
+    reads as a sentence) unless it is a copy of this one."""
+    return all(
+        text == headline or has_caption_credit(text) or not looks_like_headline(text)
+        for text in between
+    )
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -1,0 +1,55 @@
+"""The README documents what the code does: every command, option, warning code and exit
+code, and the quick start is what CI runs."""
+
+import re
+
+import pytest
+import typer.main
+
+from newsparse.cli import app
+from newsparse.diagnostics import WarningCode
+from newsparse.errors import ExitCode
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help_and_a_readme_section(name: str) -> None:
+    command = COMMANDS[name]
+    assert command.help, f"{name} has no help text"
+    assert f"### `newsparse {name}`" in README
+
+
+@pytest.mark.parametrize(
+    "option",
+    sorted(
+        opt
+        for command in COMMANDS.values()
+        for param in command.params
+        for opt in param.opts
+        if opt.startswith("-") and opt not in {"--help", "-h"}
+    ),
+)
+def test_every_option_is_in_the_readme(option: str) -> None:
+    assert re.search(rf"`{re.escape(option)}[ `\\]", README), f"{option} is not documented"
+
+
+@pytest.mark.parametrize("code", list(WarningCode), ids=str)
+def test_every_warning_code_is_in_the_readme(code: WarningCode) -> None:
+    assert f"| `{code}` |" in README
+
+
+@pytest.mark.parametrize("code", list(ExitCode), ids=lambda c: str(int(c)))
+def test_every_exit_code_is_in_the_readme(code: ExitCode) -> None:
+    assert f"\n| {int(code)} |" in README
+
+
+def test_quick_start_test_command_is_what_ci_runs() -> None:
+    quick_start = README.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```")[0]
+    setup, tests = quick_start.strip().splitlines()
+    assert setup.startswith("python3 -m venv .venv && ")
+    assert "newsparse convert fixtures/" in setup
+    ci = (ROOT / ".ci" / "run").read_text().strip().splitlines()
+    assert ci[-1] == tests
