@@ -143,6 +143,12 @@ def test_gallery_counters_and_repeated_headlines_are_chrome_captions_are_kept() 
     }
 
 
+def test_a_caption_after_short_url_but_before_the_date_is_a_caption() -> None:
+    text = "Story\nShort Url\nA caption. (AFP)\nUpdated 01 May 2025\nFollow\nStory\n\nRIYADH: Text."
+    (article,) = parse(text)
+    assert (article.captions, article.body) == (["A caption. (AFP)"], "Text.")
+
+
 def test_captions_printed_twice_are_taken_once() -> None:
     text = (
         "Titre\nLégende une. (AFP)\nLégende une. (AFP)\nLégende deux. (AFP)\nLégende deux. (AFP)\n"

@@ -231,7 +231,7 @@ class _Parser:
             draft.author = clean_author(token.text)
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
-        elif not draft.date_first or self._caption_before_header(draft):
+        elif not draft.date_first or self._caption_ahead(draft):
             self._take(token)
             draft.captions.append(token.text)
         else:
@@ -270,6 +270,14 @@ class _Parser:
             draft.author = clean_author(text)
         elif phase is _Phase.HEADER and text in draft.captions:
             self._drop(token, "repeated_caption")
+        elif (
+            phase is _Phase.HEADER
+            and draft.date is None
+            and self._caption_ahead(draft, before_date=True)
+        ):
+            # Between the headline and the date block, chrome or not: a caption (SPEC).
+            self._take(token)
+            draft.captions.append(text)
         else:
             return _Phase.BODY
         return phase
@@ -334,13 +342,16 @@ class _Parser:
             else:
                 self._report.chrome[CHROME_NAMES[token.kind]] += 1
 
-    def _caption_before_header(self, draft: _Draft) -> bool:
-        """In an article whose date came first, whether the line ahead is a caption: the
-        header line that follows must be this article's, not the next one's."""
+    def _caption_ahead(self, draft: _Draft, *, before_date: bool = False) -> bool:
+        """Whether the line ahead is a caption of this article: a header line of this
+        article (a date line, with ``before_date``) must follow, not the next one's."""
         run = self._header_run(0)
         if run is None:
             return False
         anchor_at, _, after = run
+        anchor = self._ahead.peek(anchor_at)
+        if before_date and (anchor is None or anchor.kind is not Kind.DATE):
+            return False
         if draft.headline in after:
             return True
         return not any(self._starts_article(at) for at in range(anchor_at))
