@@ -71,29 +71,26 @@ def test_date_and_author_printed_before_the_next_headline_start_that_article() -
     assert article.source.line_start == FIRST.count("\n") + 3  # the date line
 
 
-def test_a_headline_printed_once_is_found_by_its_captions_and_header() -> None:
+@pytest.mark.parametrize(
+    ("caption", "separator"),
+    [
+        ("Turbines at the Dhofar wind farm. (AFP)", "\n"),
+        ("Turbines turn at the Dhofar wind farm.", "\n\n"),  # no credit: still a sentence
+    ],
+    ids=["credited", "uncredited"],
+)
+def test_a_headline_printed_once_is_found_by_its_captions_and_header(
+    caption: str, separator: str
+) -> None:
     text = (
-        FIRST
-        + "\nOman opens its first wind farm\nTurbines at the Dhofar wind farm. (AFP)\n"
-        + "Short Url\nUpdated 12 March 2025\nFollow\n\nSALALAH: The farm produces 50 MW."
+        f"{FIRST}{separator}Oman opens its first wind farm\n{caption}\n"
+        "Short Url\nUpdated 12 March 2025\nFollow\n\nSALALAH: The farm produces 50 MW."
     )
     first, second = parse(text)
     assert first.body.endswith("within a week.")
     assert second.headline == "Oman opens its first wind farm"
-    assert second.captions == ["Turbines at the Dhofar wind farm. (AFP)"]
+    assert second.captions == [caption]
     assert second.body == "The farm produces 50 MW."
-
-
-def test_a_headline_printed_once_with_an_uncredited_caption_is_found() -> None:
-    text = (
-        FIRST
-        + "\n\nOman opens its first wind farm\nTurbines turn at the Dhofar wind farm.\n"
-        + "Short Url\nUpdated 12 March 2025\nFollow\n\nSALALAH: The farm produces 50 MW."
-    )
-    first, second = parse(text)
-    assert first.body.endswith("within a week.")
-    assert second.headline == "Oman opens its first wind farm"
-    assert second.captions == ["Turbines turn at the Dhofar wind farm."]
 
 
 def test_a_sentence_before_a_header_is_body_when_the_headline_is_printed_again() -> None:
