@@ -179,18 +179,20 @@ class _Parser:
     def _skip_preamble(self) -> None:
         """Text before the first article is not an article; say so, with its lines."""
         ahead = self._ahead
-        skipped: list[Token] = []
+        if ahead.peek(0) is None or self._starts_article(0):
+            return
+        first = last = ahead.pop()
+        count = 1  # counted, not kept: a dump may be all preamble
         while ahead.peek(0) is not None and not self._starts_article(0):
-            skipped.append(ahead.pop())
-        if skipped:
-            self._report.preamble_lines += len(skipped)
-            first, last = skipped[0], skipped[-1]
-            self._warn(
-                WarningCode.PREAMBLE,
-                first.no,
-                f"{len(skipped)} line(s) before the first article (lines {first.no}-"
-                f"{last.no}) are not part of any article: {_quote(first.text)}",
-            )
+            last = ahead.pop()
+            count += 1
+        self._report.preamble_lines += count
+        self._warn(
+            WarningCode.PREAMBLE,
+            first.no,
+            f"{count} line(s) before the first article (lines {first.no}-{last.no}) "
+            f"are not part of any article: {_quote(first.text)}",
+        )
 
     def _article(self) -> Article:
         ahead = self._ahead
@@ -360,7 +362,7 @@ class _Parser:
         """``By <name>`` anywhere in the header, or a name right after the date line."""
         if byline_name(token.text) is not None:
             return True
-        return right_after_date and token.blanks_before == 0 and looks_like_author(token.text)
+        return right_after_date and looks_like_author(token.text)
 
     def _is_mid_body_caption(self, token: Token) -> bool:
         """A credited line set apart by 3+ blank lines before it and one after it."""
