@@ -1,0 +1,50 @@
+"""Reading files: bytes to lines, with errors that name file, line and byte offset."""
+
+import io
+from pathlib import Path
+
+import pytest
+
+from newsparse import InputError, parse_file
+from newsparse.reader import decode_lines
+
+
+def decode(data: bytes) -> list[str]:
+    return list(decode_lines(io.BytesIO(data), "dump.txt"))
+
+
+def test_bom_is_removed_and_adds_no_line() -> None:
+    assert decode(b"\xef\xbb\xbfHeadline\nText") == ["Headline\n", "Text"]
+
+
+def test_a_bom_later_in_the_file_is_text() -> None:
+    assert decode(b"A\n\xef\xbb\xbfB") == ["A\n", "\ufeffB"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"ok\nbad \xff here\n", "dump.txt:2: invalid UTF-8 (byte 0xff at byte offset 7)"),
+        (b"\xef\xbb\xbfok\n\xc3", "dump.txt:2: invalid UTF-8 (byte 0xc3 at byte offset 6)"),
+        (b"ok\nok\nnul\x00\n", "dump.txt:3: NUL byte at byte offset 9: not a text file"),
+    ],
+    ids=["invalid", "truncated-after-bom", "nul"],
+)
+def test_bad_bytes_name_line_and_offset(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        decode(data)
+    assert str(caught.value) == message
+    assert caught.value.exit_code == 3
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"missing\.txt: No such file or directory$"):
+        list(parse_file(tmp_path / "missing.txt"))
+
+
+def test_parse_file_names_records_by_the_path_as_given(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes(b"Story\r\nShort Url\r\nUpdated 01 May 2025\r\nStory\r\n\r\nRIYADH: Text.\r\n")
+    (article,) = parse_file(dump)
+    assert article.source.path == str(dump)
+    assert (article.source.line_start, article.source.line_end) == (1, 6)
