@@ -297,7 +297,11 @@ def test_empty_or_blank_input_gives_no_records_and_a_warning(text: str) -> None:
 def test_text_without_any_article_is_all_preamble() -> None:
     report = ParseReport()
     assert list(parse_text("Just a note.\nAnother line.", "notes.txt", report=report)) == []
-    assert [w.code for w in report.warnings] == [WarningCode.PREAMBLE]
+    assert [str(w) for w in report.warnings] == [
+        "notes.txt:1: NP101 2 line(s) before the first article (lines 1-2) are not part of "
+        "any article: “Just a note.”",
+        "notes.txt:1: NP109 no article found in 2 line(s) of text",
+    ]
 
 
 def test_an_article_with_no_body_warns() -> None:

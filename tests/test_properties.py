@@ -12,7 +12,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse import Article, ParseReport, parse_text
+from newsparse import Article, ParseReport, WarningCode, parse_text
 from newsparse.models import article_id
 
 # --- never raises -----------------------------------------------------------------------
@@ -192,4 +192,11 @@ def test_rendered_articles_parse_back_to_their_records(
         lines += story.lines
     report = ParseReport()
     assert list(parse_text("\n".join(lines), "gen.txt", report=report)) == expected
-    assert report.warnings == []
+    unseparated = [
+        article.source.line_start
+        for article, (_, _, blank_lines) in zip(expected[1:], items[1:], strict=True)
+        if blank_lines == 0
+    ]
+    assert [(w.code, w.line) for w in report.warnings] == [
+        (WarningCode.NO_BLANK_BOUNDARY, line) for line in unseparated
+    ]

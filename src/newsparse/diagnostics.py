@@ -1,13 +1,20 @@
-"""Warnings the parser raises, and the report that collects what it saw.
+"""Warnings the parser raises, and the report of how it used every line.
 
-Every warning has a stable code, so users can grep for it and tests can assert it; the
-report is how the parser stays honest about what it could not place without printing.
+Every warning has a stable code and a severity, so users can grep for it, scripts can
+count it and tests can assert it. The report is how the parser stays honest without
+printing: each line of the input is counted once, as blank, chrome (by kind), preamble,
+or a field of a record, and those counts add up to the number of lines.
 """
 
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+
+class Severity(StrEnum):
+    WARNING = "warning"  # worth knowing; the records are still right
+    ERROR = "error"  # a record is probably wrong or text is damaged: `check` exits 1
 
 
 class WarningCode(StrEnum):
@@ -18,6 +25,22 @@ class WarningCode(StrEnum):
     DATE_RELATIVE = "NP103"  # a relative date ("Updated 5 min ago") without --now
     EMPTY_BODY = "NP104"  # an article with a header but no body
     EMPTY_INPUT = "NP105"  # an input with no text at all
+    SINGLE_HEADLINE = "NP106"  # a headline printed once, where pages print it again
+    NO_BLANK_BOUNDARY = "NP107"  # an article starting right after the last one's text
+    MOJIBAKE = "NP108"  # a line that looks like UTF-8 decoded as cp1252 ("â€™")
+    NO_ARTICLES = "NP109"  # text, but no article in it
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.ERROR if self in _ERRORS else Severity.WARNING
+
+
+_ERRORS = frozenset({WarningCode.EMPTY_BODY, WarningCode.MOJIBAKE, WarningCode.NO_ARTICLES})
+
+#: The fields a non-blank, non-chrome line can land in.
+FIELDS = ("headline", "updated_text", "author", "captions", "bullets", "body")
+#: What the coverage counts: records that have each of these.
+COVERAGE = ("updated", "author", "captions", "bullets", "dateline")
 
 
 @dataclass(frozen=True)
@@ -29,26 +52,35 @@ class ParseWarning:
     line: int
     message: str
 
+    @property
+    def severity(self) -> Severity:
+        return self.code.severity
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.code} {self.message}"
 
 
 @dataclass
 class ParseReport:
-    """What one parse saw besides its records: line counts, dropped chrome, warnings.
+    """What one parse saw besides its records: how each line was used, and warnings.
 
-    Pass ``on_warning`` to receive warnings as they happen (the CLI prints them at
-    once); without it they are kept in ``warnings``.
+    ``on_warning`` receives warnings as they happen (the CLI prints them at once);
+    without it they are kept in ``warnings``. ``on_line`` receives ``(line number,
+    use)`` for every non-blank line, the use being a field name, ``preamble``, or
+    ``chrome:<kind>`` — the full account, for tests and tools that want it.
     """
 
     on_warning: Callable[[ParseWarning], None] | None = None
+    on_line: Callable[[int, str], None] | None = None
     warnings: list[ParseWarning] = field(default_factory=list)
     warning_counts: Counter[WarningCode] = field(default_factory=Counter)
-    chrome: Counter[str] = field(default_factory=Counter)
     lines: int = 0
     blank_lines: int = 0
     preamble_lines: int = 0
+    chrome: Counter[str] = field(default_factory=Counter)
+    fields: Counter[str] = field(default_factory=Counter)
     articles: int = 0
+    coverage: Counter[str] = field(default_factory=Counter)
 
     def warn(self, code: WarningCode, path: str, line: int, message: str) -> None:
         warning = ParseWarning(code, path, line, message)
@@ -57,3 +89,32 @@ class ParseReport:
             self.warnings.append(warning)
         else:
             self.on_warning(warning)
+
+    def count_field(self, line: int, name: str) -> None:
+        self.fields[name] += 1
+        if self.on_line is not None:
+            self.on_line(line, name)
+
+    def count_chrome(self, line: int, kind: str) -> None:
+        self.chrome[kind] += 1
+        if self.on_line is not None:
+            self.on_line(line, f"chrome:{kind}")
+
+    def count_preamble(self, line: int) -> None:
+        self.preamble_lines += 1
+        if self.on_line is not None:
+            self.on_line(line, "preamble")
+
+    @property
+    def accounted_lines(self) -> int:
+        """Lines counted as blank, chrome, preamble or field: equal to ``lines``."""
+        return (
+            self.blank_lines
+            + self.preamble_lines
+            + sum(self.chrome.values())
+            + sum(self.fields.values())
+        )
+
+    @property
+    def errors(self) -> int:
+        return sum(n for code, n in self.warning_counts.items() if code.severity is Severity.ERROR)

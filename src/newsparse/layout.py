@@ -34,6 +34,14 @@ COMMENT_COUNT = "0"
 #: The longest date line seen is ``Publié le Mercredi 30 septembre 2020 à 14:05`` (45).
 MAX_STRUCTURE_LEN = 80
 
+# --- damaged text ---------------------------------------------------------------------
+
+#: UTF-8 read as cp1252 or latin-1 (mojibake): ``â€™`` for ``’``, ``â€œ`` for ``“``,
+#: ``Ã©`` for ``é``, ``Â`` before a no-break space, and the doubly damaged ``Ã¢â‚¬â„¢``.
+#: Only looked for in lines holding one of ``MOJIBAKE_LEADS``.
+MOJIBAKE = re.compile(r"â€[™œ\x9d˜“”–—¦¢¹º]|Ã[\x80-\xbf©¨ª«¢£¤¡§¼½¶³¹º¯®¬°±‰¢]|Â[\xa0 ·«»©®°]|â‚¬")
+MOJIBAKE_LEADS = ("â", "Ã", "Â")
+
 # --- bullets --------------------------------------------------------------------------
 
 #: Summary bullets: ``␣␣• Mohsin Naqvi expresses optimism ...`` (spaces are stripped).

@@ -148,6 +148,7 @@ class _Draft:
     captions: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
+    headline_copies: int = 0  # later copies of the headline in the header
     #: Line number of the last line of the latest date block (date line, or the lone
     #: ``0`` after it): the author is the line right after.
     date_block_end: int = -1
@@ -173,20 +174,28 @@ class _Parser:
         self._skip_preamble()
         while self._ahead.peek(0) is not None:
             yield self._article()
-        if self._report.lines == self._report.blank_lines:
+        report = self._report
+        if report.lines == report.blank_lines:
             self._warn(WarningCode.EMPTY_INPUT, 1, "no text: the input is empty or blank")
+        elif report.articles == 0:
+            self._warn(
+                WarningCode.NO_ARTICLES,
+                1,
+                f"no article found in {report.lines - report.blank_lines} line(s) of text",
+            )
 
     def _skip_preamble(self) -> None:
         """Text before the first article is not an article; say so, with its lines."""
         ahead = self._ahead
         if ahead.peek(0) is None or self._starts_article(0):
             return
-        first = last = ahead.pop()
+        first = last = self._pop()
+        self._report.count_preamble(first.no)
         count = 1  # counted, not kept: a dump may be all preamble
         while ahead.peek(0) is not None and not self._starts_article(0):
-            last = ahead.pop()
+            last = self._pop()
+            self._report.count_preamble(last.no)
             count += 1
-        self._report.preamble_lines += count
         self._warn(
             WarningCode.PREAMBLE,
             first.no,
@@ -196,12 +205,21 @@ class _Parser:
 
     def _article(self) -> Article:
         ahead = self._ahead
-        start = ahead.pop()
+        start = ahead.peek(0)
+        assert start is not None  # articles() peeked it
+        if start.blanks_before == 0 and self._report.articles:
+            self._warn(
+                WarningCode.NO_BLANK_BOUNDARY,
+                start.no,
+                f"article {_quote(start.text)} starts right after the previous one's last "
+                "line, with no blank line between",
+            )
         draft = _Draft(first=start.no, last=start.no)
         if start.kind is Kind.DATE:
             self._take_date(draft, start)
             self._read_date_first_headline(draft)
         else:
+            self._take(start, "headline")
             draft.headline = start.text
         phase = _Phase.BEFORE_HEADER
         while (token := ahead.peek(0)) is not None:
@@ -227,14 +245,14 @@ class _Parser:
         if kind is Kind.GALLERY:
             self._drop(token, "gallery_counter")
         elif token.text == draft.headline:
-            self._drop(token, "repeated_headline")
+            self._drop_headline_copy(draft, token)
         elif draft.author is None and byline_name(token.text) is not None:
-            self._take(token)
+            self._take(token, "author")
             draft.author = clean_author(token.text)
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
         elif not draft.date_first or self._caption_ahead(draft):
-            self._take(token)
+            self._take(token, "captions")
             draft.captions.append(token.text)
         else:
             return _Phase.BODY
@@ -247,13 +265,12 @@ class _Parser:
         right_after_date = token.no == draft.date_block_end + 1
         if kind is Kind.DATE:
             if draft.date is None:
-                self._take(token)
                 self._take_date(draft, token)
             else:
                 self._drop(token, "repeated_date_block")
             draft.date_block_end = token.no
         elif kind is Kind.BULLET:
-            self._take(token)
+            self._take(token, "bullets")
             draft.bullets.append(text[1:].lstrip())
             return _Phase.BULLETS
         elif kind is Kind.COMMENT_COUNT and right_after_date:
@@ -264,11 +281,11 @@ class _Parser:
         elif kind is not Kind.TEXT:
             return _Phase.BODY
         elif text == draft.headline:
-            self._drop(token, "repeated_headline")
+            self._drop_headline_copy(draft, token)
         elif right_after_date and text == draft.author:
             self._drop(token, "repeated_date_block")
         elif draft.author is None and self._is_author_line(token, right_after_date):
-            self._take(token)
+            self._take(token, "author")
             draft.author = clean_author(text)
         elif phase is _Phase.HEADER and text in draft.captions:
             self._drop(token, "repeated_caption")
@@ -278,7 +295,7 @@ class _Parser:
             and self._caption_ahead(draft, before_date=True)
         ):
             # Between the headline and the date block, chrome or not: a caption (SPEC).
-            self._take(token)
+            self._take(token, "captions")
             draft.captions.append(text)
         else:
             return _Phase.BODY
@@ -288,32 +305,52 @@ class _Parser:
         """Take one body line; False when ``token`` starts the next article instead."""
         if self._starts_article(0):
             return False
-        is_caption = self._is_mid_body_caption(token)
-        self._take(token)
         if token.kind in _HEADER_CHROME:
             # A stray "Follow" or short link inside a story is page chrome all the same.
-            self._report.chrome[CHROME_NAMES[token.kind]] += 1
-        elif is_caption:
-            if token.text in draft.captions:
-                self._report.chrome["repeated_caption"] += 1
-            else:
-                draft.captions.append(token.text)
-        else:
+            self._drop(token, CHROME_NAMES[token.kind])
+        elif not self._is_mid_body_caption(token):
+            self._take(token, "body")
             draft.paragraphs.append(token.text)
+        elif token.text in draft.captions:
+            self._drop(token, "repeated_caption")
+        else:
+            self._take(token, "captions")
+            draft.captions.append(token.text)
         return True
 
     # --- field helpers ----------------------------------------------------------------
 
-    def _take(self, token: Token) -> None:
-        popped = self._ahead.pop()
+    def _pop(self) -> Token:
+        """Every line leaves the window here, so mojibake is reported exactly once."""
+        token = self._ahead.pop()
+        if token.mojibake:
+            self._warn(
+                WarningCode.MOJIBAKE,
+                token.no,
+                f"{_quote(token.text)} looks like UTF-8 read as cp1252 (mojibake); "
+                "--fix-text repairs it",
+            )
+        return token
+
+    def _take(self, token: Token, field_name: str) -> None:
+        """Take ``token`` (at offset 0) into a field of the article being built."""
+        popped = self._pop()
         assert popped is token  # the phases only take the token they were given
+        self._report.count_field(token.no, field_name)
 
     def _drop(self, token: Token, chrome: str) -> None:
-        self._take(token)
-        self._report.chrome[chrome] += 1
+        """Take ``token`` (at offset 0) as chrome of kind ``chrome``."""
+        popped = self._pop()
+        assert popped is token  # the phases only take the token they were given
+        self._report.count_chrome(token.no, chrome)
+
+    def _drop_headline_copy(self, draft: _Draft, token: Token) -> None:
+        self._drop(token, "repeated_headline")
+        draft.headline_copies += 1
 
     def _take_date(self, draft: _Draft, token: Token) -> None:
         assert token.date is not None  # DATE tokens carry their match
+        self._take(token, "updated_text")
         draft.date = token
         draft.date_block_end = token.no
         value = resolve_date_line(token.date, self._now)
@@ -331,18 +368,21 @@ class _Parser:
 
     def _read_date_first_headline(self, draft: _Draft) -> None:
         """After a date line printed before its headline: chrome, author, headline."""
-        layout = self._date_first_layout(-1)
+        layout = self._date_first_layout(-1)  # the date line was just taken
         assert layout is not None  # _starts_article checked it
         author_at, headline_at = layout
         for at in range(headline_at + 1):
-            token = self._ahead.pop()
+            token = self._ahead.peek(0)
+            assert token is not None  # _date_first_layout peeked it
             draft.last = token.no
             if at == author_at:
+                self._take(token, "author")
                 draft.author = clean_author(token.text)
             elif at == headline_at:
+                self._take(token, "headline")
                 draft.headline = token.text
             else:
-                self._report.chrome[CHROME_NAMES[token.kind]] += 1
+                self._drop(token, CHROME_NAMES[token.kind])
 
     def _caption_ahead(self, draft: _Draft, *, before_date: bool = False) -> bool:
         """Whether the line ahead is a caption of this article: a header line of this
@@ -372,7 +412,15 @@ class _Parser:
         return following is None or following.blanks_before > 0 or self._starts_article(1)
 
     def _finish(self, draft: _Draft) -> Article:
-        self._report.articles += 1
+        report = self._report
+        report.articles += 1
+        if draft.headline_copies == 0:
+            self._warn(
+                WarningCode.SINGLE_HEADLINE,
+                draft.first,
+                f"headline {_quote(draft.headline)} is printed once; the article was found "
+                "by its header alone",
+            )
         dateline = None
         if draft.paragraphs:
             dateline, draft.paragraphs[0] = split_dateline(draft.paragraphs[0])
@@ -381,6 +429,17 @@ class _Parser:
                 WarningCode.EMPTY_BODY, draft.first, f"article {_quote(draft.headline)} has no body"
             )
         body = "\n\n".join(draft.paragraphs)
+        report.coverage.update(
+            name
+            for name, present in (
+                ("updated", draft.updated is not None),
+                ("author", draft.author is not None),
+                ("captions", bool(draft.captions)),
+                ("bullets", bool(draft.bullets)),
+                ("dateline", dateline is not None),
+            )
+            if present
+        )
         return Article(
             id=article_id(draft.headline, body),
             headline=draft.headline,

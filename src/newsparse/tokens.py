@@ -7,7 +7,7 @@ the later rules need (paragraph gaps, mid-body captions, "the line right after")
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum, auto
 
@@ -20,6 +20,8 @@ from newsparse.layout import (
     DATE_LINE_FIRST_CHARS,
     GALLERY_COUNTER,
     MAX_STRUCTURE_LEN,
+    MOJIBAKE,
+    MOJIBAKE_LEADS,
     SHORT_LINK,
     SHORT_URL_WITH_LINK,
 )
@@ -59,6 +61,7 @@ class Token:
     kind: Kind
     blanks_before: int
     date: re.Match[str] | None = None
+    mojibake: bool = False
 
 
 def classify(text: str) -> tuple[Kind, re.Match[str] | None]:
@@ -87,18 +90,38 @@ def classify(text: str) -> tuple[Kind, re.Match[str] | None]:
     return Kind.TEXT, None
 
 
-def tokenize(lines: Iterable[str], report: ParseReport) -> Iterator[Token]:
-    """Normalise, number and classify ``lines``; count every line in ``report``."""
+def looks_like_mojibake(text: str) -> bool:
+    """Whether ``text`` holds UTF-8 that was decoded as cp1252 or latin-1 (``â€™``)."""
+    return (
+        not text.isascii()
+        and any(lead in text for lead in MOJIBAKE_LEADS)
+        and (MOJIBAKE.search(text) is not None)
+    )
+
+
+def tokenize(
+    lines: Iterable[str],
+    report: ParseReport,
+    fix_text: Callable[[str], str] | None = None,
+) -> Iterator[Token]:
+    """Normalise, number and classify ``lines``; count every line in ``report``.
+
+    ``fix_text`` repairs lines that look like mojibake; without it they are flagged.
+    """
     blanks = 0  # blank lines since the last token
     total_blanks = 0
     no = 0
-    for no, raw in enumerate(lines, start=1):
+    for no, raw in enumerate(lines, start=1):  # noqa: B007 - `no` is read after the loop
         text = normalize_line(raw)
         if not text:
             blanks += 1
             continue
+        damaged = looks_like_mojibake(text)
+        if damaged and fix_text is not None:
+            text = normalize_line(fix_text(text)) or text
+            damaged = looks_like_mojibake(text)
         kind, date = classify(text)
-        yield Token(no, text, kind, blanks, date)
+        yield Token(no, text, kind, blanks, date, damaged)
         total_blanks += blanks
         blanks = 0
     report.lines += no
