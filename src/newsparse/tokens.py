@@ -111,7 +111,7 @@ def tokenize(
     blanks = 0  # blank lines since the last token
     total_blanks = 0
     no = 0
-    for no, raw in enumerate(lines, start=1):  # noqa: B007 - `no` is read after the loop
+    for no, raw in enumerate(lines, start=1):  # `no` is read after the loop too
         text = normalize_line(raw)
         if not text:
             blanks += 1
