@@ -22,9 +22,12 @@ def records(stdout: bytes) -> list[Article]:
     return [Article.model_validate(item) for item in json.loads(stdout)]
 
 
-def test_convert_writes_json_to_stdout_and_nothing_to_stderr() -> None:
+def test_convert_writes_json_to_stdout_and_a_summary_to_stderr() -> None:
     result = run_cli("convert", SEED)
-    assert (result.returncode, result.stderr) == (0, b"")
+    assert (result.returncode, result.stderr) == (
+        0,
+        b"2 article(s) from 1 input(s); 0 warning(s), 0 of them error(s)\n",
+    )
     assert [a.headline[:30] for a in records(result.stdout)] == [
         "Pakistan’s interior minister c",
         "Islamic military coalition, Pa",
@@ -119,12 +122,16 @@ def test_output_order_is_input_order() -> None:
 def test_missing_file_exits_3_and_the_other_inputs_are_converted() -> None:
     result = run_cli("convert", "missing.txt", SEED, "--to", "jsonl")
     assert result.returncode == 3
-    assert result.stderr == b"error: missing.txt: No such file or directory\n"
+    assert result.stderr.decode().splitlines() == [
+        "error: missing.txt: No such file or directory",
+        "2 article(s) from 2 input(s); 0 warning(s), 0 of them error(s); "
+        "1 input(s) could not be read",
+    ]
     assert len(result.stdout.splitlines()) == 2
 
 
 def test_directory_without_dumps_exits_3(tmp_path: Path) -> None:
-    result = run_cli("convert", str(tmp_path))
+    result = run_cli("convert", "-q", str(tmp_path))
     assert result.returncode == 3
     assert result.stderr.decode() == f"error: {tmp_path}: directory holds no *.txt dumps\n"
     assert result.stdout == b"[]\n"
@@ -134,7 +141,7 @@ def test_directory_without_dumps_exits_3(tmp_path: Path) -> None:
 def test_empty_input_gives_no_records_and_a_warning(tmp_path: Path, content: bytes) -> None:
     dump = tmp_path / "empty.txt"
     dump.write_bytes(content)
-    result = run_cli("convert", str(dump))
+    result = run_cli("convert", "-q", str(dump))
     assert (result.returncode, result.stdout) == (0, b"[]\n")
     assert result.stderr.decode() == f"{dump}:1: NP105 no text: the input is empty or blank\n"
 
@@ -142,11 +149,12 @@ def test_empty_input_gives_no_records_and_a_warning(tmp_path: Path, content: byt
 def test_invalid_utf8_names_file_line_and_byte_offset(tmp_path: Path) -> None:
     dump = tmp_path / "latin1.txt"
     dump.write_bytes((ROOT / SEED).read_bytes().replace("Chargé".encode(), b"Charg\xe9", 1))
-    result = run_cli("convert", str(dump), SEED, "--to", "jsonl")
+    result = run_cli("convert", "-q", str(dump), SEED, "--to", "jsonl")
     assert result.returncode == 3
     offset = (ROOT / SEED).read_bytes().index("Chargé".encode()) + len("Charg")
     assert result.stderr.decode() == (
-        f"error: {dump}:3: invalid UTF-8 (byte 0xe9 at byte offset {offset})\n"
+        f"error: {dump}:3: invalid UTF-8 (byte 0xe9 at byte offset {offset}); name the "
+        "file's encoding with --encoding, e.g. --encoding cp1252\n"
     )
     assert len(result.stdout.splitlines()) == 2  # the seed, converted all the same
 
@@ -154,15 +162,16 @@ def test_invalid_utf8_names_file_line_and_byte_offset(tmp_path: Path) -> None:
 def test_nul_bytes_are_refused_as_binary(tmp_path: Path) -> None:
     dump = tmp_path / "utf16.txt"
     dump.write_bytes(b"Headline\n" + "Body text".encode("utf-16-le"))
-    result = run_cli("convert", str(dump))
+    result = run_cli("convert", "-q", str(dump))
     assert result.returncode == 3
     assert result.stderr.decode() == (
-        f"error: {dump}:2: NUL byte at byte offset 10: not a text file\n"
+        f"error: {dump}:2: NUL byte at byte offset 10: not a UTF-8 text file "
+        "(if it is UTF-16, say --encoding utf-16)\n"
     )
 
 
 def test_preamble_is_reported_on_stderr_with_file_and_line() -> None:
-    result = run_cli("convert", "fixtures/dumps/preamble.txt", "--to", "jsonl")
+    result = run_cli("convert", "-q", "fixtures/dumps/preamble.txt", "--to", "jsonl")
     assert result.returncode == 0
     assert result.stderr.decode() == (
         "fixtures/dumps/preamble.txt:1: NP101 4 line(s) before the first article "
@@ -172,18 +181,18 @@ def test_preamble_is_reported_on_stderr_with_file_and_line() -> None:
 
 
 def test_strict_exits_1_on_warnings_and_0_without() -> None:
-    warned = run_cli("convert", "--strict", "fixtures/dumps/preamble.txt")
+    warned = run_cli("convert", "-q", "--strict", "fixtures/dumps/preamble.txt")
     assert warned.returncode == 1
     assert warned.stderr.decode().endswith("error: --strict: 1 warning(s)\n")
     assert len(records(warned.stdout)) == 3  # the output is written all the same
-    clean = run_cli("convert", "--strict", SEED)
+    clean = run_cli("convert", "-q", "--strict", SEED)
     assert (clean.returncode, clean.stderr) == (0, b"")
 
 
 def test_relative_dates_warn_without_now_and_resolve_with_it() -> None:
     without = run_cli("convert", "fixtures/dumps/dates.txt", "--to", "jsonl")
     assert b"NP103 relative date \xe2\x80\x9cUpdated 11 sec ago\xe2\x80\x9d" in without.stderr
-    with_now = run_cli("convert", "fixtures/dumps/dates.txt", "--to", "jsonl", "--now", NOW)
+    with_now = run_cli("convert", "-q", "fixtures/dumps/dates.txt", "--to", "jsonl", "--now", NOW)
     assert with_now.stderr == b""
     assert json.loads(with_now.stdout.splitlines()[1])["updated"] == "2025-02-15T11:59:49+05:00"
 
@@ -225,7 +234,7 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
 )
 def test_format_follows_the_output_extension(tmp_path: Path, name: str, fmt: str) -> None:
     target = tmp_path / name
-    result = run_cli("convert", SEED, "-o", str(target))
+    result = run_cli("convert", "-q", SEED, "-o", str(target))
     assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
     assert target.read_bytes() == (EXPECTED / f"seed.{fmt}").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left
@@ -263,13 +272,13 @@ def test_a_failed_run_never_replaces_a_good_output_file(tmp_path: Path) -> None:
 
 
 def test_output_to_a_device_is_written_not_replaced() -> None:
-    result = run_cli("convert", SEED, "-o", os.devnull)
+    result = run_cli("convert", "-q", SEED, "-o", os.devnull)
     assert (result.returncode, result.stderr) == (0, b"")
     assert Path(os.devnull).is_char_device()
 
 
 def test_split_writes_markdown_files_and_nothing_to_stdout(tmp_path: Path) -> None:
-    result = run_cli("convert", SEED, "--split", str(tmp_path / "articles"))
+    result = run_cli("convert", "-q", SEED, "--split", str(tmp_path / "articles"))
     assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
     assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == [
         "2025-02-15-pakistans-interior-minister-calls-for-global-unity-against.md",
@@ -324,3 +333,88 @@ def test_warnings_and_errors_never_reach_stdout() -> None:
     for line in result.stdout.splitlines():
         json.loads(line)
     assert FIXTURES.exists()
+
+
+# --- encodings and damaged text ---------------------------------------------------------
+
+MOJIBAKE_STORY = (
+    "Story\nShort Url\nUpdated 01 May 2025\nStory\n\nRIYADH: Itâ€™s a first for the Kingdom.\n"
+)
+
+
+def test_encoding_reads_a_cp1252_dump(tmp_path: Path) -> None:
+    dump = tmp_path / "cp1252.txt"
+    dump.write_bytes((ROOT / SEED).read_text(encoding="utf-8").encode("cp1252"))
+    result = run_cli("convert", "-q", str(dump), "--encoding", "cp1252", "--to", "jsonl")
+    assert (result.returncode, result.stderr) == (0, b"")
+    expected = (EXPECTED / "seed.jsonl").read_text(encoding="utf-8")
+    assert result.stdout.decode() == expected.replace("fixtures/dumps/seed.txt", str(dump))
+
+
+def test_unknown_encoding_is_a_usage_error() -> None:
+    result = run_cli("convert", SEED, "--encoding", "klingon")
+    assert result.returncode == 2
+    assert "unknown encoding 'klingon'" in result.stderr.decode()
+
+
+def test_mojibake_is_reported_and_kept_without_fix_text(tmp_path: Path) -> None:
+    dump = tmp_path / "damaged.txt"
+    dump.write_text(MOJIBAKE_STORY, encoding="utf-8")
+    result = run_cli("convert", "-q", str(dump), "--to", "jsonl")
+    assert result.returncode == 0
+    assert result.stderr.decode() == (
+        f"{dump}:6: NP108 “RIYADH: Itâ€™s a first for the Kingdom.” looks like UTF-8 read "
+        "as cp1252 (mojibake); --fix-text repairs it\n"
+    )
+    assert json.loads(result.stdout)["body"] == "Itâ€™s a first for the Kingdom."
+
+
+def test_fix_text_repairs_mojibake(tmp_path: Path) -> None:
+    dump = tmp_path / "damaged.txt"
+    dump.write_text(MOJIBAKE_STORY, encoding="utf-8")
+    result = run_cli("convert", "-q", str(dump), "--to", "jsonl", "--fix-text")
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert json.loads(result.stdout)["body"] == "It’s a first for the Kingdom."
+
+
+def test_quiet_silences_the_summary_but_not_warnings() -> None:
+    result = run_cli("convert", "--quiet", "fixtures/dumps/preamble.txt")
+    assert result.stderr.decode().startswith("fixtures/dumps/preamble.txt:1: NP101 ")
+    assert len(result.stderr.splitlines()) == 1
+
+
+# --- inputs at the edges: bounded memory, no crash ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "articles"),
+    [
+        (
+            "long-line",
+            b"Story\nShort Url\nUpdated 01 May 2025\nStory\n\n" + b"word " * 4_000_000,
+            1,
+        ),
+        ("blank-run", b"\n" * 10_000 + (ROOT / SEED).read_bytes(), 2),
+        ("only-chrome", b"Short Url\nFollow\n0\n1 / 4\nhttps://arab.news/abcde\n" * 100, 0),
+        (
+            "long-headline",
+            (
+                "H" * 5000
+                + "\nShort Url\nUpdated 01 May 2025\n"
+                + "H" * 5000
+                + "\n\nRIYADH: Text.\n"
+            ).encode(),
+            1,
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_extreme_inputs_convert_without_a_crash(
+    tmp_path: Path, name: str, content: bytes, articles: int
+) -> None:
+    dump = tmp_path / f"{name}.txt"
+    dump.write_bytes(content)
+    result = run_cli("convert", "-q", str(dump), "--to", "jsonl")
+    assert result.returncode == 0
+    assert b"Traceback" not in result.stderr
+    assert len(result.stdout.splitlines()) == articles

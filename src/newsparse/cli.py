@@ -1,17 +1,19 @@
 """The ``newsparse`` command: the only place that prints, exits, or imports Typer/Rich.
 
-Each command validates its options, calls the library, and hands records to a writer.
-Errors from the library arrive as :class:`NewsparseError` and are turned into one line
-on stderr and an exit code in :func:`main`, the one place that does so.
+Each command validates its options, calls the library, and hands records to a writer
+or to a report. Errors from the library arrive as :class:`NewsparseError` and become one
+line on stderr and an exit code in :func:`_exit_codes`, the one place that does so.
 """
 
+import codecs
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
@@ -19,12 +21,13 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from newsparse import __version__
-from newsparse.diagnostics import ParseReport, ParseWarning
+from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
 from newsparse.models import Article
 from newsparse.output import atomic_output
 from newsparse.parser import parse_lines
 from newsparse.reader import decode_lines, parse_file
+from newsparse.summary import InputSummary, total
 from newsparse.writers import EXTENSIONS, Format, Writer, open_writer
 from newsparse.writers.markdown import MarkdownSplitWriter
 
@@ -78,37 +81,55 @@ def _root(
     """
 
 
-# --- inputs ---------------------------------------------------------------------------
+# --- options shared by the commands ---------------------------------------------------
+
+Inputs = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="INPUT",
+        help="Dump files, directories (their *.txt, recursively) or - for stdin. None: stdin.",
+        show_default=False,
+    ),
+]
+Now = Annotated[
+    str | None,
+    typer.Option(
+        help="Resolve relative dates ('Updated 5 min ago') against this ISO 8601 time.",
+        metavar="DATETIME",
+    ),
+]
+Encoding = Annotated[
+    str,
+    typer.Option(help="Text encoding of the inputs: utf-8, cp1252, latin-1, utf-16, …"),
+]
+FixText = Annotated[
+    bool,
+    typer.Option(
+        "--fix-text",
+        help="Repair mojibake ('â€™' for '’') with ftfy (pip install 'newsparse[fix]').",
+    ),
+]
 
 
 @dataclass(frozen=True)
-class _Input:
-    """One dump to parse: a file path, or ``-`` for stdin."""
+class _Reading:
+    """How to read every input: the options ``convert`` and ``check`` share."""
 
-    name: str
+    now: datetime | None
+    encoding: str
+    fix_text: Callable[[str], str] | None
 
-    def articles(self, now: datetime | None, report: ParseReport) -> Iterator[Article]:
-        if self.name == STDIN:
-            lines = decode_lines(sys.stdin.buffer, STDIN)
-            return parse_lines(lines, STDIN, now=now, report=report)
-        return parse_file(self.name, now=now, report=report)
+    @classmethod
+    def of(cls, now: str | None, encoding: str, fix_text: bool) -> "_Reading":
+        return cls(_parse_now(now), _check_encoding(encoding), _text_fixer(fix_text))
 
-
-def _expand(inputs: list[str]) -> Iterator[_Input | InputError]:
-    """Files as given, directories as their ``*.txt`` (recursively, sorted), ``-`` as
-    stdin; an input that cannot be used becomes an error in its place."""
-    for name in inputs or [STDIN]:
-        path = Path(name)
-        if name == STDIN or not path.is_dir():
-            yield _Input(name)
-            continue
-        dumps = sorted(p for p in path.rglob("*.txt") if p.is_file())
-        if not dumps:
-            yield InputError(name, "directory holds no *.txt dumps")
-        yield from (_Input(str(dump)) for dump in dumps)
-
-
-# --- convert --------------------------------------------------------------------------
+    def articles(self, name: str, report: ParseReport) -> Iterator[Article]:
+        if name == STDIN:
+            lines = decode_lines(sys.stdin.buffer, STDIN, self.encoding)
+            return parse_lines(lines, STDIN, now=self.now, report=report, fix_text=self.fix_text)
+        return parse_file(
+            name, now=self.now, report=report, encoding=self.encoding, fix_text=self.fix_text
+        )
 
 
 def _parse_now(value: str | None) -> datetime | None:
@@ -118,8 +139,51 @@ def _parse_now(value: str | None) -> datetime | None:
         return datetime.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            f"{value!r} is not an ISO 8601 date-time (e.g. 2025-02-15T12:00:00+03:00)"
+            f"{value!r} is not an ISO 8601 date-time (e.g. 2025-02-15T12:00:00+03:00)",
+            param_hint="'--now'",
         ) from None
+
+
+def _check_encoding(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise typer.BadParameter(f"unknown encoding {name!r}", param_hint="'--encoding'") from None
+
+
+def _text_fixer(wanted: bool) -> Callable[[str], str] | None:
+    if not wanted:
+        return None
+    try:
+        import ftfy
+    except ImportError:
+        raise UsageError(
+            "--fix-text needs ftfy; install it with: pip install 'newsparse[fix]'"
+        ) from None
+    fix: Callable[[str], str] = ftfy.fix_encoding
+    return fix
+
+
+def _expand(inputs: list[str], stdin_is_terminal: bool) -> Iterator[str | InputError]:
+    """Files as given, directories as their ``*.txt`` (recursively, sorted), ``-`` as
+    stdin; an input that cannot be used becomes an error in its place."""
+    if not inputs and stdin_is_terminal:
+        raise UsageError(
+            "no input given and stdin is a terminal; name a dump file or directory, "
+            "or pipe one in (see --help)"
+        )
+    for name in inputs or [STDIN]:
+        path = Path(name)
+        if name == STDIN or not path.is_dir():
+            yield name
+            continue
+        dumps = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        if not dumps:
+            yield InputError(name, "directory holds no *.txt dumps")
+        yield from (str(dump) for dump in dumps)
+
+
+# --- convert --------------------------------------------------------------------------
 
 
 def _choose_format(to: Format | None, output: Path | None, split: Path | None) -> Format:
@@ -138,14 +202,7 @@ def _choose_format(to: Format | None, output: Path | None, split: Path | None) -
 
 @app.command()
 def convert(
-    inputs: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="INPUT",
-            help="Dump files, directories (their *.txt, recursively) or - for stdin. None: stdin.",
-            show_default=False,
-        ),
-    ] = None,
+    inputs: Inputs = None,
     to: Annotated[
         Format | None,
         typer.Option(
@@ -173,72 +230,76 @@ def convert(
             file_okay=False,
         ),
     ] = None,
-    now: Annotated[
-        str | None,
-        typer.Option(
-            help="Resolve relative dates ('Updated 5 min ago') against this ISO 8601 time.",
-            metavar="DATETIME",
-        ),
-    ] = None,
+    now: Now = None,
+    encoding: Encoding = "utf-8",
+    fix_text: FixText = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if any warning was printed.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line at the end.")
     ] = False,
 ) -> None:
     """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
     with _exit_codes():
-        _convert(inputs or [], to, output, split, _parse_now(now), strict)
-
-
-def _convert(
-    inputs: list[str],
-    to: Format | None,
-    output: Path | None,
-    split: Path | None,
-    now: datetime | None,
-    strict: bool,
-) -> None:
-    fmt = _choose_format(to, output, split)
-    if not inputs and sys.stdin.isatty():
-        raise UsageError(
-            "no input given and stdin is a terminal; name a dump file or directory, "
-            "or pipe one in (see: newsparse convert --help)"
-        )
-    with ExitStack() as stack:
-        if split is not None:
-            writer: Writer = MarkdownSplitWriter(split)
-        else:
-            stream = stack.enter_context(atomic_output(output)) if output else _stdout()
-            writer = open_writer(fmt, stream)
-        result = _convert_all(inputs, writer, now)
-        writer.close()
-    if result.input_errors:
-        raise typer.Exit(ExitCode.INPUT)
-    if strict and result.warnings:
-        _error(f"--strict: {result.warnings} warning(s)")
-        raise typer.Exit(ExitCode.CONTENT)
+        reading = _Reading.of(now, encoding, fix_text)
+        fmt = _choose_format(to, output, split)
+        names = _expand(inputs or [], sys.stdin.isatty())
+        with ExitStack() as stack:
+            if split is not None:
+                writer: Writer = MarkdownSplitWriter(split)
+            else:
+                stream = stack.enter_context(atomic_output(output)) if output else _stdout()
+                writer = open_writer(fmt, stream)
+            outcome = _convert_all(names, writer, reading)
+            writer.close()
+        if not quiet:
+            _stderr().print(outcome.summary(), markup=False)
+        if outcome.input_errors:
+            raise typer.Exit(ExitCode.INPUT)
+        if strict and outcome.warnings:
+            _error(f"--strict: {outcome.warnings} warning(s)")
+            raise typer.Exit(ExitCode.CONTENT)
 
 
 @dataclass
 class _Outcome:
+    """What a conversion did, for its summary line and its exit code."""
+
+    inputs: int = 0
+    articles: int = 0
     warnings: int = 0
+    errors: int = 0
     input_errors: int = 0
 
+    def summary(self) -> str:
+        text = (
+            f"{self.articles} article(s) from {self.inputs} input(s); "
+            f"{self.warnings} warning(s), {self.errors} of them error(s)"
+        )
+        if self.input_errors:
+            text += f"; {self.input_errors} input(s) could not be read"
+        return text
 
-def _convert_all(inputs: list[str], writer: Writer, now: datetime | None) -> _Outcome:
+
+def _convert_all(names: Iterator[str | InputError], writer: Writer, reading: _Reading) -> _Outcome:
     outcome = _Outcome()
-    for item in _expand(inputs):
-        if isinstance(item, InputError):
-            _error(str(item))
+    for name in names:
+        outcome.inputs += 1
+        if isinstance(name, InputError):
+            _error(str(name))
             outcome.input_errors += 1
             continue
         report = ParseReport(on_warning=_warn)
         try:
-            for article in item.articles(now, report):
+            for article in reading.articles(name, report):
                 writer.write(article)
         except InputError as error:
             _error(str(error))
             outcome.input_errors += 1
+        outcome.articles += report.articles
         outcome.warnings += report.warning_counts.total()
+        outcome.errors += report.errors
     return outcome
 
 
@@ -246,6 +307,118 @@ def _stdout() -> TextIO:
     """stdout as UTF-8 without newline translation: data, whatever the locale."""
     sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
     return sys.stdout
+
+
+# --- check ----------------------------------------------------------------------------
+
+
+class CheckFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+def check(
+    inputs: Inputs = None,
+    format: Annotated[  # shadows a builtin, as the option is --format
+        CheckFormat,
+        typer.Option("--format", help="text: a table for people; json: one document."),
+    ] = CheckFormat.TEXT,
+    now: Now = None,
+    encoding: Encoding = "utf-8",
+    fix_text: FixText = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on any warning, not only on errors.")
+    ] = False,
+) -> None:
+    """Report how every line of each dump was used: records, field coverage, dropped
+    chrome, preamble, and every warning. Exit 1 on errors (with --strict, on warnings)."""
+    with _exit_codes():
+        reading = _Reading.of(now, encoding, fix_text)
+        summaries = [
+            _check_one(name, reading) for name in _expand(inputs or [], sys.stdin.isatty())
+        ]
+        overall = total(summaries)
+        out = _stdout()
+        if format is CheckFormat.JSON:
+            document = {
+                "inputs": [s.as_json() for s in summaries],
+                "total": overall.as_json(detail=False),
+            }
+            out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        else:
+            _print_check(out, summaries, overall)
+        if any(s.error for s in summaries):
+            raise typer.Exit(ExitCode.INPUT)
+        if overall.errors or (strict and overall.warning_count):
+            raise typer.Exit(ExitCode.CONTENT)
+
+
+def _check_one(name: str | InputError, reading: _Reading) -> InputSummary:
+    if isinstance(name, InputError):
+        return InputSummary(path=name.path, error=str(name))
+    report = ParseReport()
+    try:
+        articles = list(reading.articles(name, report))
+    except InputError as error:
+        return InputSummary(path=name, error=str(error))
+    return InputSummary.of(name, report, articles)
+
+
+_CHECK_COLUMNS = (
+    "lines", "blank", "chrome", "preamble", "articles", *COVERAGE, "warnings", "errors",
+)  # fmt: skip
+
+
+def _check_row(summary: InputSummary) -> list[str]:
+    if summary.error is not None:
+        return [summary.path, "unreadable", *[""] * (len(_CHECK_COLUMNS) - 1)]
+    counts = [
+        summary.lines,
+        summary.blank_lines,
+        sum(summary.chrome.values()),
+        summary.preamble_lines,
+        summary.articles,
+        *(summary.coverage[name] for name in COVERAGE),
+        summary.warning_count,
+        summary.errors,
+    ]
+    return [summary.path, *map(str, counts)]
+
+
+def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSummary) -> None:
+    """Warnings and errors one per line, then the table: Rich on a terminal, plain
+    aligned text in a pipe."""
+    for summary in summaries:
+        if summary.error is not None:
+            out.write(f"error: {summary.error}\n")
+        for warning in summary.warnings:
+            out.write(f"{warning}\n")
+    if any(s.error or s.warnings for s in summaries):
+        out.write("\n")
+    rows = [_check_row(s) for s in summaries] + [_check_row(overall)]
+    headers = ["input", *_CHECK_COLUMNS]
+    if out.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*headers, title="newsparse check", show_footer=False)
+        for column in table.columns[1:]:
+            column.justify = "right"
+        for row in rows[:-1]:
+            table.add_row(*row)
+        table.add_row(*rows[-1], style="bold", end_section=True)
+        Console(file=out).print(table)
+    else:
+        widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+        for row in [headers, *rows]:
+            cells = [row[0].ljust(widths[0])] + [
+                cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
+            ]
+            out.write("  ".join(cells).rstrip() + "\n")
+    chrome = ", ".join(f"{kind} {n}" for kind, n in sorted(overall.chrome.items())) or "none"
+    codes = ", ".join(f"{c} {n}" for c, n in sorted(overall.warnings_by_code.items())) or "none"
+    out.write(f"\nchrome dropped: {chrome}\nwarnings by code: {codes}\n")
 
 
 # --- schema ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ after that header. :meth:`_Parser._starts_article` asks exactly that, looking at
 
 import io
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum, auto
@@ -54,15 +54,17 @@ def parse_lines(
     *,
     now: datetime | None = None,
     report: ParseReport | None = None,
+    fix_text: Callable[[str], str] | None = None,
 ) -> Iterator[Article]:
     """Parse a dump given as lines (with or without their line ends) into articles.
 
     ``source`` is recorded as ``source.path`` and names the input in warnings; ``now``
-    resolves relative dates (``Updated 5 min ago``); ``report`` receives line counts,
-    dropped chrome and warnings.
+    resolves relative dates (``Updated 5 min ago``); ``report`` receives the account of
+    every line and the warnings; ``fix_text`` (e.g. ``ftfy.fix_encoding``) repairs lines
+    that look like mojibake, which are otherwise kept as they are and reported.
     """
     report = ParseReport() if report is None else report
-    tokens = tokenize(split_line_ends(lines), report)
+    tokens = tokenize(split_line_ends(lines), report, fix_text)
     return _Parser(tokens, source, now, report).articles()
 
 
@@ -72,9 +74,11 @@ def parse_text(
     *,
     now: datetime | None = None,
     report: ParseReport | None = None,
+    fix_text: Callable[[str], str] | None = None,
 ) -> Iterator[Article]:
     """Parse a whole dump held in a string; see :func:`parse_lines`."""
-    return parse_lines(io.StringIO(text, newline=""), source, now=now, report=report)
+    lines = io.StringIO(text, newline="")
+    return parse_lines(lines, source, now=now, report=report, fix_text=fix_text)
 
 
 class _Lookahead:

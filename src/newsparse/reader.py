@@ -1,10 +1,13 @@
 """Reading dumps from files and stdin, line by line, with errors that say where.
 
-Each line is decoded on its own, so a decoding error names its line and byte offset,
-and nothing holds more than one line of the file.
+UTF-8 (the default) is decoded one line at a time, so a decoding error names its line
+and byte offset, and nothing holds more than one line of the file. Other encodings
+(``--encoding cp1252``, ``utf-16``) go through Python's incremental decoders.
 """
 
-from collections.abc import Iterator
+import codecs
+import io
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -15,33 +18,87 @@ from newsparse.models import Article
 from newsparse.parser import parse_lines
 
 _BOM = b"\xef\xbb\xbf"
+_UTF8 = "utf-8"
 
 
-def decode_lines(stream: BinaryIO, path: str) -> Iterator[str]:
-    """UTF-8 lines of a binary stream, split at ``\\n`` (``\\r`` is split later).
+def decode_lines(stream: BinaryIO, path: str, encoding: str = _UTF8) -> Iterator[str]:
+    """Text lines of a binary stream, each with its line end (split later).
 
-    A UTF-8 BOM at the start is removed; a NUL byte or invalid UTF-8 raises
-    :class:`InputError` naming the line and byte offset.
+    A BOM at the start is removed. A NUL character or bytes that do not decode raise
+    :class:`InputError` naming the line and, where lines are split as bytes (UTF-8,
+    cp1252, latin-1 and every other ASCII-compatible encoding), the byte offset.
     """
+    codec = codecs.lookup(encoding).name
+    if codec == "utf-8-sig":
+        codec = _UTF8  # the BOM is removed anyway
+    if _ascii_compatible(codec):
+        return _lines_by_bytes(stream, path, codec)
+    return _lines_by_text(stream, path, codec)
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """Whether ``\n`` and ``\r`` are single bytes in ``codec``, so lines split as bytes."""
+    try:
+        return "a\n\r".encode(codec) == b"a\n\r"
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _lines_by_bytes(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
+    """One line decoded at a time: errors know their line and byte offset."""
     offset = 0
     for number, raw in enumerate(stream, start=1):
-        if number == 1 and raw.startswith(_BOM):
+        if number == 1 and raw.startswith(_BOM) and codec == _UTF8:
             raw = raw[len(_BOM) :]
             offset = len(_BOM)
         if b"\x00" in raw:
             where = offset + raw.index(b"\x00")
-            raise InputError(path, f"NUL byte at byte offset {where}: not a text file", number)
+            hint = " (if it is UTF-16, say --encoding utf-16)" if codec == _UTF8 else ""
+            raise InputError(
+                path,
+                f"NUL byte at byte offset {where}: not a {_name(codec)} text file{hint}",
+                number,
+            )
         try:
-            yield raw.decode("utf-8")
+            yield raw.decode(codec)
         except UnicodeDecodeError as error:
             # \r-only line ends make the line number a lower bound; the offset is exact.
             bad = raw[error.start : error.start + 1].hex()
+            where = offset + error.start
+            hint = (
+                "; name the file's encoding with --encoding, e.g. --encoding cp1252"
+                if codec == _UTF8
+                else ""
+            )
             raise InputError(
-                path,
-                f"invalid UTF-8 (byte 0x{bad} at byte offset {offset + error.start})",
-                number,
+                path, f"invalid {_name(codec)} (byte 0x{bad} at byte offset {where}){hint}", number
             ) from None
         offset += len(raw)
+
+
+def _lines_by_text(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
+    """UTF-16 and UTF-32: Python's incremental decoder, which reads ahead in chunks, so
+    an error is located at the line where reading stopped, or after it."""
+    # newline="" splits at \n, \r and \r\n and keeps them: each item is one line.
+    text = io.TextIOWrapper(stream, encoding=codec, errors="strict", newline="")
+    number = 0
+    try:
+        for number, line in enumerate(text, start=1):  # `number` is read in except too
+            if "\x00" in line:
+                raise InputError(path, f"NUL character: not a {codec} text file", number)
+            yield line.removeprefix("\ufeff") if number == 1 else line
+    except UnicodeDecodeError as error:
+        raise InputError(
+            path,
+            f"cannot decode as {codec} at or after this line ({error.reason}); check --encoding",
+            number + 1,
+        ) from None
+    finally:
+        text.detach()
+
+
+def _name(codec: str) -> str:
+    return "UTF-8" if codec == _UTF8 else codec
 
 
 def parse_file(
@@ -49,8 +106,13 @@ def parse_file(
     *,
     now: datetime | None = None,
     report: ParseReport | None = None,
+    encoding: str = "utf-8",
+    fix_text: Callable[[str], str] | None = None,
 ) -> Iterator[Article]:
-    """Parse the dump at ``path`` lazily; the file is open only while iterating."""
+    """Parse the dump at ``path`` lazily; the file is open only while iterating.
+
+    See :func:`newsparse.parse_lines` for ``now``, ``report`` and ``fix_text``.
+    """
     name = str(path)
     try:
         stream = Path(path).open("rb")  # noqa: SIM115 - closed by the generator below
@@ -58,7 +120,8 @@ def parse_file(
         raise InputError(name, _os_reason(error)) from None
     with stream:
         try:
-            yield from parse_lines(decode_lines(stream, name), name, now=now, report=report)
+            lines = decode_lines(stream, name, encoding)
+            yield from parse_lines(lines, name, now=now, report=report, fix_text=fix_text)
         except OSError as error:
             raise InputError(name, _os_reason(error)) from None
 

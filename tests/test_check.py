@@ -1,0 +1,96 @@
+"""``newsparse check``: the account of every input, as text for people and JSON for
+scripts, with exit codes that say whether anything is wrong."""
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXPECTED, NOW, ROOT, run_cli
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_check_on_every_fixture_matches_its_golden_report(fmt: str, golden) -> None:
+    result = run_cli("check", "fixtures/dumps", "--now", NOW, "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    golden(EXPECTED / f"check.{'txt' if fmt == 'text' else 'json'}", result.stdout.decode())
+
+
+def test_check_json_accounts_for_every_line_of_every_input() -> None:
+    result = run_cli("check", "fixtures/dumps", "--format", "json", "--now", NOW)
+    document = json.loads(result.stdout)
+    for item in [*document["inputs"], document["total"]]:
+        used = (
+            item["blank_lines"]
+            + item["chrome_lines"]
+            + item["preamble_lines"]
+            + sum(item["field_lines"].values())
+        )
+        assert used == item["lines"], item["path"]
+        assert item["chrome_lines"] == sum(item["chrome"].values())
+    assert document["total"]["articles"] == sum(i["articles"] for i in document["inputs"])
+
+
+def test_check_exits_1_on_errors(tmp_path: Path) -> None:
+    dump = tmp_path / "headless.txt"
+    dump.write_text("Story\nShort Url\nUpdated 01 May 2025\nStory\n")  # no body: NP104
+    result = run_cli("check", str(dump))
+    assert result.returncode == 1
+    assert f"{dump}:1: NP104 article “Story” has no body\n".encode() in result.stdout
+
+
+def test_check_exits_1_on_warnings_only_with_strict() -> None:
+    assert run_cli("check", "fixtures/dumps/preamble.txt").returncode == 0
+    assert run_cli("check", "--strict", "fixtures/dumps/preamble.txt").returncode == 1
+    assert run_cli("check", "--strict", "fixtures/dumps/seed.txt").returncode == 0
+
+
+def test_check_exits_3_on_an_unreadable_input_and_reports_the_others() -> None:
+    result = run_cli("check", "missing.txt", "fixtures/dumps/seed.txt", "--format", "json")
+    assert result.returncode == 3
+    inputs = json.loads(result.stdout)["inputs"]
+    assert inputs[0]["error"] == "missing.txt: No such file or directory"
+    assert inputs[1]["articles"] == 2
+
+
+def test_check_text_in_a_pipe_has_no_escape_codes() -> None:
+    result = run_cli("check", "fixtures/dumps/seed.txt", env={"FORCE_COLOR": ""})
+    assert b"\x1b[" not in result.stdout
+    assert result.stdout.splitlines()[0].split() == [
+        b"input", b"lines", b"blank", b"chrome", b"preamble", b"articles", b"updated",
+        b"author", b"captions", b"bullets", b"dateline", b"warnings", b"errors",
+    ]  # fmt: skip
+
+
+def test_check_text_on_a_terminal_is_a_rich_table() -> None:
+    controller, terminal = pty.openpty()
+    executable = Path(sys.executable).with_name("newsparse")
+    process = subprocess.Popen(
+        [str(executable), "check", "fixtures/dumps/seed.txt"],
+        stdout=terminal,
+        stderr=terminal,
+        stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "160", "TERM": "xterm-256color"},
+    )
+    os.close(terminal)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(controller)
+    assert process.wait(timeout=30) == 0
+    text = output.decode()
+    assert "newsparse check" in text  # the table's title
+    assert "┃" in text or "│" in text  # drawn with box characters
+    assert "fixtures/dumps/seed.txt" in text
