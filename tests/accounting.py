@@ -43,8 +43,6 @@ def assert_lossless(
     """Assert the invariant for ``text``, parsed into ``articles`` with ``report``, whose
     ``on_line`` filled ``uses``."""
     lines = [normalize_line(line) for line in split_line_ends(io.StringIO(text, newline=""))]
-    if text.startswith("\ufeff") and lines:
-        lines[0] = normalize_line(lines[0])
     assert report.lines == len(lines)
     assert report.accounted_lines == report.lines, "line counts do not add up"
     non_blank = {no for no, line in enumerate(lines, start=1) if line}

@@ -20,7 +20,7 @@ NOW_DATETIME = datetime.fromisoformat(NOW)
 
 settings.register_profile("default", max_examples=100, deadline=None)
 settings.register_profile(
-    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
