@@ -174,8 +174,8 @@ def test_preamble_is_reported_on_stderr_with_file_and_line() -> None:
     result = run_cli("convert", "-q", "fixtures/dumps/preamble.txt", "--to", "jsonl")
     assert result.returncode == 0
     assert result.stderr.decode() == (
-        "fixtures/dumps/preamble.txt:1: NP101 4 line(s) before the first article "
-        "(lines 1-4) are not part of any article: “You are here”\n"
+        "fixtures/dumps/preamble.txt:2: NP101 2 line(s) before the first article "
+        "(lines 2-3) are not part of any article: “Home”\n"
     )
     assert len(result.stdout.splitlines()) == 3
 
@@ -379,7 +379,7 @@ def test_fix_text_repairs_mojibake(tmp_path: Path) -> None:
 
 def test_quiet_silences_the_summary_but_not_warnings() -> None:
     result = run_cli("convert", "--quiet", "fixtures/dumps/preamble.txt")
-    assert result.stderr.decode().startswith("fixtures/dumps/preamble.txt:1: NP101 ")
+    assert result.stderr.decode().startswith("fixtures/dumps/preamble.txt:2: NP101 ")
     assert len(result.stderr.splitlines()) == 1
 
 

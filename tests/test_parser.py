@@ -275,14 +275,34 @@ def test_an_impossible_date_is_kept_as_text_with_a_warning() -> None:
 
 def test_text_before_the_first_article_is_reported_with_its_lines() -> None:
     report = ParseReport()
-    articles = list(parse_text("You are here\nHome\n\n" + FIRST, "dump.txt", report=report))
+    text = "Home page\nMenu\n\n" + FIRST
+    articles = list(parse_text(text, "dump.txt", report=report))
     assert [a.headline for a in articles] == ["Saudi Arabia opens new airport terminal in Abha"]
     (warning,) = report.warnings
     assert str(warning) == (
         "dump.txt:1: NP101 2 line(s) before the first article (lines 1-2) are not part of "
-        "any article: “You are here”"
+        "any article: “Home page”"
     )
     assert report.preamble_lines == 2
+
+
+def test_site_chrome_and_breadcrumbs_before_a_headline_are_chrome_not_preamble() -> None:
+    report = ParseReport()
+    text = "You are here\n  • Home\n  • Middle East\n" + FIRST + "\n\nSince 1975\n" + SECOND
+    articles = list(parse_text(text, "dump.txt", report=report))
+    assert len(articles) == 2
+    assert report.warnings == []
+    assert report.chrome["site_chrome"] == 2
+    assert report.chrome["breadcrumb"] == 2
+    assert articles[0].body.endswith("within a week.")
+
+
+def test_a_section_label_printed_twice_before_a_headline_is_chrome() -> None:
+    report = ParseReport()
+    text = FIRST + "\n\nGulf\nGulf\n" + SECOND
+    first, second = parse_text(text, "dump.txt", report=report)
+    assert first.body.endswith("within a week.")
+    assert report.chrome["section_label"] == 2
 
 
 @pytest.mark.parametrize("text", ["", "\n", "   \n\t\n\u00a0\n"], ids=["empty", "newline", "blank"])
@@ -294,14 +314,24 @@ def test_empty_or_blank_input_gives_no_records_and_a_warning(text: str) -> None:
     ]
 
 
-def test_text_without_any_article_is_all_preamble() -> None:
+def test_text_without_any_header_is_read_with_the_generic_layout() -> None:
     report = ParseReport()
-    assert list(parse_text("Just a note.\nAnother line.", "notes.txt", report=report)) == []
-    assert [str(w) for w in report.warnings] == [
-        "notes.txt:1: NP101 2 line(s) before the first article (lines 1-2) are not part of "
-        "any article: “Just a note.”",
-        "notes.txt:1: NP109 no article found in 2 line(s) of text",
-    ]
+    text = "A first note\nIts text.\n\n\nA second note\nBy Nadia Al-Faour\nMore text."
+    first, second = parse_text(text, "notes.txt", report=report)
+    assert (first.headline, first.body) == ("A first note", "Its text.")
+    assert (second.headline, second.author, second.body) == (
+        "A second note",
+        "Nadia Al-Faour",
+        "More text.",
+    )
+    assert report.layouts == {"generic": 2}
+    assert report.warnings == []
+
+
+def test_a_dump_of_chrome_only_has_no_article() -> None:
+    report = ParseReport()
+    assert list(parse_text("Short Url\nFollow\n", "chrome.txt", report=report)) == []
+    assert [w.code for w in report.warnings] == [WarningCode.PREAMBLE, WarningCode.NO_ARTICLES]
 
 
 def test_an_article_with_no_body_warns() -> None:

@@ -1,47 +1,64 @@
 """Line kinds: decided cheaply, and right on the lines that look alike (SPEC §1)."""
 
+from unittest.mock import ANY
+
 import pytest
 
 from newsparse import ParseReport
+from newsparse.layouts import default_rules
 from newsparse.tokens import Kind, classify, tokenize
 
 
 @pytest.mark.parametrize(
-    ("line", "kind"),
+    ("line", "kind", "chrome", "layout"),
     [
-        ("Short Url", Kind.SHORT_URL),
-        ("Short Url:", Kind.SHORT_URL),
-        ("SHORT URL", Kind.SHORT_URL),
-        ("Short Url: https://arab.news/5v7zq", Kind.SHORT_URL),
-        ("https://arab.news/5v7zq", Kind.SHORT_LINK),
-        ("Follow", Kind.FOLLOW),
-        ("0", Kind.COMMENT_COUNT),
-        ("1 / 4", Kind.GALLERY),
-        ("12 / 30", Kind.GALLERY),
-        ("• A bullet", Kind.BULLET),
-        ("Updated 15 February 2025", Kind.DATE),
-        ("Updated 11 sec ago", Kind.DATE),
-        ("Publié le Mardi 14 juillet 2020", Kind.DATE),
-        ("21 Oct 2019 01:10:42 GMT9", Kind.DATE),
-        ("Time: May 01, 2019", Kind.DATE),
-        ("Mon, 2021-01-25 00:58", Kind.DATE),
-        ("Published On 12 Mar 2024", Kind.DATE),
-        ("Follow us on X for more", Kind.TEXT),
-        ("https://www.arabnews.com/node/2590123/middle-east", Kind.TEXT),
-        ("10", Kind.TEXT),
-        ("2025 / 2026 season", Kind.TEXT),
-        ("- a dash item", Kind.TEXT),
-        ("RIYADH: " + "x" * 100, Kind.TEXT),
+        ("Short Url", Kind.CHROME, "short_url", "arabnews"),
+        ("Short Url:", Kind.CHROME, "short_url", "arabnews"),
+        ("SHORT URL", Kind.CHROME, "short_url", "arabnews"),
+        ("Short Url: https://arab.news/5v7zq", Kind.CHROME, "short_url", "arabnews"),
+        ("https://arab.news/5v7zq", Kind.CHROME, "short_link", "arabnews"),
+        ("Follow", Kind.CHROME, "follow", "arabnews"),
+        ("article author:", Kind.CHROME, "author_label", "copies"),
+        ("3 Min Read", Kind.CHROME, "read_time", "wire"),
+        ("0", Kind.COMMENT_COUNT, "comment_count", None),
+        ("1 / 4", Kind.GALLERY, "gallery_counter", None),
+        ("12 / 30", Kind.GALLERY, "gallery_counter", None),
+        ("• A bullet", Kind.BULLET, None, None),
+        ("Updated 15 February 2025", Kind.DATE, None, "arabnews"),
+        ("Updated 11 sec ago", Kind.DATE, None, "arabnews"),
+        ("Publié le Mardi 14 juillet 2020", Kind.DATE, None, "arabnews"),
+        ("21 Oct 2019 01:10:42 GMT9", Kind.DATE, None, "arabnews"),
+        ("Time: May 01, 2019", Kind.DATE, None, "copies"),
+        ("Mon, 2021-01-25 00:58", Kind.DATE, None, "copies"),
+        ("article author: Mon, 2021-01-25 00:58", Kind.DATE, None, "copies"),
+        ("Published On 12 Mar 2024", Kind.DATE, None, "wire"),
+        ("Topics: Saudi Arabia, Iran", Kind.TRAILER, "topics", "copies"),
+        ("Main category: Middle East", Kind.TRAILER, "main_category", "copies"),
+        ("Leave a Reply", Kind.TRAILER, "leave_a_reply", "copies"),
+        (
+            "This article was first published in Arab News",
+            Kind.TRAILER,
+            "first_published",
+            "copies",
+        ),
+        ("You are here", Kind.SITE, "site_chrome", "arabnews"),
+        ("Since 1975", Kind.SITE, "site_chrome", "arabnews"),
+        ("Follow us on X for more", Kind.TEXT, None, None),
+        ("https://www.arabnews.com/node/2590123/middle-east", Kind.TEXT, None, None),
+        ("10", Kind.TEXT, None, None),
+        ("2025 / 2026 season", Kind.TEXT, None, None),
+        ("- a dash item", Kind.TEXT, None, None),
+        ("RIYADH: " + "x" * 200, Kind.TEXT, None, None),
     ],
 )
-def test_classify(line: str, kind: Kind) -> None:
-    assert classify(line)[0] is kind
+def test_classify(line: str, kind: Kind, chrome: str | None, layout: str | None) -> None:
+    assert classify(line, default_rules()) == (kind, ANY, chrome, layout)
 
 
 def test_tokens_carry_numbers_and_blank_counts_and_the_report_counts_lines() -> None:
     report = ParseReport()
     lines = ["Headline", "", "  ", "Short Url", "\u00a0", "", "", "Text.", "", ""]
-    tokens = list(tokenize(lines, report))
+    tokens = list(tokenize(lines, report, default_rules()))
     assert [(t.no, t.text, t.blanks_before) for t in tokens] == [
         (1, "Headline", 0),
         (4, "Short Url", 2),

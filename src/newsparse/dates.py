@@ -14,7 +14,8 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from newsparse.diagnostics import WarningCode
-from newsparse.layout import AGE_UNITS, DATE_FILLER_WORDS, DATE_LINE_FORMS, FRENCH_DATE_WORDS
+from newsparse.layouts import Rules, default_rules
+from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
 
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
@@ -33,9 +34,10 @@ class DateValue:
     problem: WarningCode | None = None
 
 
-def match_date_line(line: str) -> re.Match[str] | None:
-    """The match of the first date line form that fits the whole ``line``, if any."""
-    for form in DATE_LINE_FORMS:
+def match_date_line(line: str, rules: Rules | None = None) -> re.Match[str] | None:
+    """The match of the first date line form (of ``rules``, by default every built-in
+    layout's) that fits the whole ``line``, if any."""
+    for form in (rules or default_rules()).date_lines:
         match = form.pattern.fullmatch(line)
         if match is not None:
             return match

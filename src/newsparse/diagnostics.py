@@ -81,6 +81,9 @@ class ParseReport:
     fields: Counter[str] = field(default_factory=Counter)
     articles: int = 0
     coverage: Counter[str] = field(default_factory=Counter)
+    #: Articles per layout that parsed them, and the layout of the latest article.
+    layouts: Counter[str] = field(default_factory=Counter)
+    article_layout: str | None = None
 
     def warn(self, code: WarningCode, path: str, line: int, message: str) -> None:
         warning = ParseWarning(code, path, line, message)

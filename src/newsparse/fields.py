@@ -4,14 +4,11 @@ The parser decides *where* a line sits in an article; these functions decide wha
 line *is* when its place alone does not tell.
 """
 
-from newsparse.layout import (
-    BYLINE,
+from newsparse.layouts import Rules, default_rules
+from newsparse.patterns import (
     CAPTION_CREDIT,
-    DATELINE_AGENCY,
     DATELINE_FORBIDDEN,
     DATELINE_MAX_LEN,
-    DATELINE_SEPARATOR,
-    EDITORIAL_LABELS,
     MAX_AUTHOR_LEN,
     MAX_AUTHOR_WORDS,
 )
@@ -28,15 +25,16 @@ def has_caption_credit(line: str) -> bool:
     return line.endswith((")", ").")) and CAPTION_CREDIT.search(line) is not None
 
 
-def byline_name(line: str) -> str | None:
-    """The name in a ``By <name>`` line, or None when ``line`` is not a byline (a
-    caption that happens to start with "By" ends with a credit, not a name)."""
-    if not line.startswith("By ") or len(line) > MAX_AUTHOR_LEN + 3:
+def byline_name(line: str, rules: Rules | None = None) -> str | None:
+    """The name in a byline (``By <name>``, and the layouts' other forms), or None when
+    ``line`` is not one (a caption that starts with "By" ends with a credit, not a name)."""
+    if len(line) > MAX_AUTHOR_LEN + 20 or has_caption_credit(line):
         return None
-    match = BYLINE.fullmatch(line)
-    if match is None or has_caption_credit(line) or not looks_like_author(match["name"]):
-        return None
-    return match["name"]
+    for pattern in (rules or default_rules()).bylines:
+        match = pattern.fullmatch(line)
+        if match is not None and looks_like_author(match["name"]):
+            return match["name"]
+    return None
 
 
 def looks_like_author(line: str) -> bool:
@@ -52,9 +50,10 @@ def looks_like_author(line: str) -> bool:
     return line[-1] not in ".,;" or line.endswith(" ·")
 
 
-def clean_author(line: str) -> str:
-    """The author as stored: ``By `` and a trailing `` ·`` removed, case kept."""
-    name = byline_name(line)
+def clean_author(line: str, rules: Rules | None = None) -> str:
+    """The author as stored: a byline's name (``By `` removed), or the line with a
+    trailing `` ·`` removed; case kept."""
+    name = byline_name(line, rules)
     if name is not None:
         return name
     return line.removesuffix("·").rstrip() if line.endswith(" ·") else line
@@ -68,7 +67,7 @@ def looks_like_headline(line: str) -> bool:
     return bool(stripped) and stripped[-1] not in _SENTENCE_ENDS
 
 
-def split_dateline(paragraph: str) -> tuple[str | None, str]:
+def split_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | None, str]:
     """Split ``ISLAMABAD: Pakistan's ...`` into (``ISLAMABAD``, ``Pakistan's ...``).
 
     Only the text before the first separator can be a dateline, and only when it is
@@ -76,16 +75,17 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
     and opens with a word in capitals or names a news agency (SPEC §2, *Dateline*).
     An opening ``“`` after the separator stays with the story.
     """
-    match = DATELINE_SEPARATOR.search(paragraph, 0, DATELINE_MAX_LEN + 4)
+    rules = rules or default_rules()
+    match = rules.dateline_separator.search(paragraph, 0, DATELINE_MAX_LEN + 4)
     if match is None:
         return None, paragraph
     candidate = paragraph[: match.start()]
-    if not _is_dateline(candidate):
+    if not _is_dateline(candidate, rules):
         return None, paragraph
     return candidate, paragraph[match.end() :]
 
 
-def _is_dateline(candidate: str) -> bool:
+def _is_dateline(candidate: str, rules: Rules) -> bool:
     if not candidate or len(candidate) > DATELINE_MAX_LEN or not candidate[0].isupper():
         return False
     depth = 0
@@ -97,11 +97,11 @@ def _is_dateline(candidate: str) -> bool:
         elif depth == 0 and ch in DATELINE_FORBIDDEN:
             return False
     first_word = _leading_letters(candidate)
-    if first_word.upper() in EDITORIAL_LABELS:
+    if first_word.upper() in rules.editorial_labels:
         return False
     if len(first_word) >= 2 and first_word.isupper():
         return True
-    return DATELINE_AGENCY.search(candidate) is not None
+    return rules.dateline_agency.search(candidate) is not None
 
 
 def _leading_letters(text: str) -> str:

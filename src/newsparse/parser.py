@@ -2,20 +2,21 @@
 
 An article is: a headline (or a date line printed before it), then a header — captions,
 chrome, the date block, the headline again, bullets — then body paragraphs until the
-next article starts. Finding where the next article starts is the hard part, because
-its headline looks like any short paragraph. What gives it away is what follows it: a
-page header (chrome or a date line) within a few lines, and usually the headline again
-after that header. :meth:`_Parser._starts_article` asks exactly that, looking at most
-``_WINDOW`` tokens ahead, so memory never depends on the size of the dump.
+next article starts (see ``boundaries`` for how that is found). What each line of the
+header can be comes from the layouts (``layouts/*.toml``); which layout an article
+follows is read off the rules its lines matched.
+
+A dump whose start holds no header at all is read with the generic layout: articles
+separated by two or more blank lines, the first line of each its headline.
 """
 
 import io
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum, auto
 
+from newsparse.boundaries import Boundaries
 from newsparse.dates import resolve_date_line
 from newsparse.diagnostics import ParseReport, WarningCode
 from newsparse.fields import (
@@ -23,29 +24,22 @@ from newsparse.fields import (
     clean_author,
     has_caption_credit,
     looks_like_author,
-    looks_like_headline,
     split_dateline,
 )
-from newsparse.layout import MID_BODY_CAPTION_BLANKS
+from newsparse.layouts import Layout, Rules, rules_for
+from newsparse.lookahead import Lookahead
 from newsparse.models import Article, Source, article_id
+from newsparse.patterns import MID_BODY_CAPTION_BLANKS
 from newsparse.text import split_line_ends
-from newsparse.tokens import CHROME_NAMES, Kind, Token, tokenize
+from newsparse.tokens import Kind, Token, tokenize
 
-#: How far after a headline its page header may start. The longest run seen between a
-#: headline and its first chrome or date line is a gallery's caption list; 16 is twice
-#: the longest seen.
-_ANCHOR_REACH = 16
-#: How far after the first header line the headline is printed again (date, author,
-#: ``Follow``, a lone ``0``, then the headline: 5 lines at most on real pages).
-_REPEAT_REACH = 8
-#: Tokens kept ahead: enough for a date printed before its headline (3 more lines)
-#: followed by a full header run.
-_WINDOW = 2 * (_ANCHOR_REACH + _REPEAT_REACH)
-
-#: Lines that mark a page header: chrome printed only there, and date lines.
-_ANCHORS = frozenset({Kind.DATE, Kind.SHORT_URL, Kind.FOLLOW, Kind.SHORT_LINK, Kind.GALLERY})
-#: Lines that only ever appear inside a header (the gallery counter ends nothing).
-_HEADER_CHROME = frozenset({Kind.SHORT_URL, Kind.FOLLOW, Kind.SHORT_LINK})
+#: How many lines the start of a dump is searched for a header before the generic
+#: layout is chosen: far more than any preamble seen before a first headline.
+_GENERIC_PROBE = 200
+#: Blank lines that separate articles in the generic layout.
+_GENERIC_GAP = 2
+#: Lines that are chrome wherever they stand.
+_ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
 
 
 def parse_lines(
@@ -55,17 +49,21 @@ def parse_lines(
     now: datetime | None = None,
     report: ParseReport | None = None,
     fix_text: Callable[[str], str] | None = None,
+    layout: str | Layout | None = None,
 ) -> Iterator[Article]:
     """Parse a dump given as lines (with or without their line ends) into articles.
 
     ``source`` is recorded as ``source.path`` and names the input in warnings; ``now``
     resolves relative dates (``Updated 5 min ago``); ``report`` receives the account of
     every line and the warnings; ``fix_text`` (e.g. ``ftfy.fix_encoding``) repairs lines
-    that look like mojibake, which are otherwise kept as they are and reported.
+    that look like mojibake, which are otherwise kept as they are and reported;
+    ``layout`` (a built-in name, a layout file's path, or a :class:`Layout`) forces one
+    layout instead of detecting it per article.
     """
     report = ParseReport() if report is None else report
-    tokens = tokenize(split_line_ends(lines), report, fix_text)
-    return _Parser(tokens, source, now, report).articles()
+    rules = rules_for(layout)
+    tokens = tokenize(split_line_ends(lines), report, rules, fix_text)
+    return _Parser(tokens, source, now, report, rules).articles()
 
 
 def parse_text(
@@ -75,61 +73,19 @@ def parse_text(
     now: datetime | None = None,
     report: ParseReport | None = None,
     fix_text: Callable[[str], str] | None = None,
+    layout: str | Layout | None = None,
 ) -> Iterator[Article]:
     """Parse a whole dump held in a string; see :func:`parse_lines`."""
     lines = io.StringIO(text, newline="")
-    return parse_lines(lines, source, now=now, report=report, fix_text=fix_text)
+    return parse_lines(lines, source, now=now, report=report, fix_text=fix_text, layout=layout)
 
 
-class _Lookahead:
-    """The token stream with a bounded window of upcoming tokens.
+class _Step(Enum):
+    """What one step of the body did with the line ahead."""
 
-    It also keeps the positions of the anchors (header lines) in the window, so the
-    common case — a body paragraph with no header close ahead — is decided without
-    looking at the tokens in between.
-    """
-
-    def __init__(self, tokens: Iterator[Token]) -> None:
-        self._tokens = tokens
-        self._window: deque[Token] = deque()
-        self._exhausted = False
-        self._base = 0  # stream index of window[0]
-        self._anchors: deque[int] = deque()  # stream indexes of the anchors in the window
-
-    def peek(self, offset: int) -> Token | None:
-        window = self._window
-        if offset < len(window):
-            return window[offset]
-        while len(window) <= offset and not self._exhausted:
-            token = next(self._tokens, None)
-            if token is None:
-                self._exhausted = True
-                break
-            window.append(token)
-            if token.kind in _ANCHORS:
-                self._anchors.append(self._base + len(window) - 1)
-        return window[offset] if offset < len(window) else None
-
-    def pop(self) -> Token:
-        self.peek(_WINDOW)
-        token = self._window.popleft()
-        if self._anchors and self._anchors[0] == self._base:
-            self._anchors.popleft()
-        self._base += 1
-        return token
-
-    def index(self, offset: int) -> int:
-        """The stream index of the token at ``offset``: stable while the window moves."""
-        return self._base + offset
-
-    def next_anchor(self, offset: int) -> int | None:
-        """The offset of the first anchor after ``offset``, if within ``_ANCHOR_REACH``."""
-        self.peek(offset + _ANCHOR_REACH)
-        for index in self._anchors:
-            at = index - self._base
-            if at > offset:
-                return at if at <= offset + _ANCHOR_REACH else None
-        return None
+    LINE = auto()  # took it into this article
+    LEAD_IN = auto()  # dropped it as chrome printed before the next headline
+    NEXT_ARTICLE = auto()  # left it: it starts the next article
 
 
 class _Phase(Enum):
@@ -156,6 +112,8 @@ class _Draft:
     #: Line number of the last line of the latest date block (date line, or the lone
     #: ``0`` after it): the author is the line right after.
     date_block_end: int = -1
+    last_bullet: int = -1  # line number of the last bullet
+    evidence: set[str] = field(default_factory=set)  # layouts whose rules matched
 
     @property
     def date_first(self) -> bool:
@@ -164,20 +122,34 @@ class _Draft:
 
 class _Parser:
     def __init__(
-        self, tokens: Iterator[Token], source: str, now: datetime | None, report: ParseReport
+        self,
+        tokens: Iterator[Token],
+        source: str,
+        now: datetime | None,
+        report: ParseReport,
+        rules: Rules,
     ) -> None:
-        self._ahead = _Lookahead(tokens)
+        self._ahead = Lookahead(tokens)
+        self._bounds = Boundaries(self._ahead, rules)
         self._source = source
         self._now = now
         self._report = report
-        self._after_cache: tuple[int, tuple[list[str], frozenset[str]]] = (-1, ([], frozenset()))
+        self._rules = rules
+        self._generic = rules.generic
+        self._previous_end = -1  # last line of the previous article
 
     # --- driving ----------------------------------------------------------------------
 
     def articles(self) -> Iterator[Article]:
-        self._skip_preamble()
-        while self._ahead.peek(0) is not None:
-            yield self._article()
+        if self._rules.auto and not self._header_near_start():
+            self._generic = True
+        if self._generic:
+            while self._skip_chrome():
+                yield self._generic_article()
+        else:
+            self._skip_preamble()
+            while self._ahead.peek(0) is not None:
+                yield self._article()
         report = self._report
         if report.lines == report.blank_lines:
             self._warn(WarningCode.EMPTY_INPUT, 1, "no text: the input is empty or blank")
@@ -188,30 +160,63 @@ class _Parser:
                 f"no article found in {report.lines - report.blank_lines} line(s) of text",
             )
 
-    def _skip_preamble(self) -> None:
-        """Text before the first article is not an article; say so, with its lines."""
+    def _header_near_start(self) -> bool:
+        """Whether a date line or header chrome stands near the start of the dump (or the
+        dump is empty): if not, it has no page headers, and the generic layout reads it."""
         ahead = self._ahead
-        if ahead.peek(0) is None or self._starts_article(0):
-            return
-        first = last = self._pop()
-        self._report.count_preamble(first.no)
-        count = 1  # counted, not kept: a dump may be all preamble
-        while ahead.peek(0) is not None and not self._starts_article(0):
-            last = self._pop()
-            self._report.count_preamble(last.no)
-            count += 1
-        self._warn(
-            WarningCode.PREAMBLE,
-            first.no,
-            f"{count} line(s) before the first article (lines {first.no}-{last.no}) "
-            f"are not part of any article: {_quote(first.text)}",
-        )
+        for at in range(_GENERIC_PROBE):
+            token = ahead.peek(at)
+            if token is None:
+                return at == 0
+            if token.kind in (Kind.DATE, Kind.CHROME):
+                return True
+        return False
+
+    def _skip_preamble(self) -> None:
+        """Text before the first article is not an article; say so, with its lines.
+        Site chrome and trailers there are chrome, as anywhere."""
+        ahead = self._ahead
+        first: Token | None = None
+        last: Token | None = None
+        count = 0  # counted, not kept: a dump may be all preamble
+        while (token := ahead.peek(0)) is not None and not self._bounds.starts_article(0):
+            if self._drop_chrome_lead_in():
+                continue
+            self._pop()
+            self._report.count_preamble(token.no)
+            first, last, count = first or token, token, count + 1
+        if first is not None and last is not None:
+            self._warn(
+                WarningCode.PREAMBLE,
+                first.no,
+                f"{count} line(s) before the first article (lines {first.no}-{last.no}) "
+                f"are not part of any article: {_quote(first.text)}",
+            )
+
+    def _drop_chrome_lead_in(self) -> bool:
+        """Drop the line ahead if it is chrome wherever it stands (site chrome, a
+        footer), or the breadcrumbs or twice-printed section label before a headline."""
+        token = self._ahead.peek(0)
+        assert token is not None  # callers peeked it
+        if token.kind in _ALWAYS_CHROME:
+            assert token.chrome is not None  # set for every chrome kind
+            self._drop(token, token.chrome)
+            return True
+        lead_in = self._bounds.lead_in()
+        if lead_in is None:
+            return False
+        kind, count = lead_in
+        for _ in range(count):
+            crumb = self._ahead.peek(0)
+            assert crumb is not None  # lead_in peeked it
+            self._drop(crumb, kind)
+        return True
 
     def _article(self) -> Article:
         ahead = self._ahead
         start = ahead.peek(0)
         assert start is not None  # articles() peeked it
-        if start.blanks_before == 0 and self._report.articles:
+        if start.no == self._previous_end + 1:
             self._warn(
                 WarningCode.NO_BLANK_BOUNDARY,
                 start.no,
@@ -227,14 +232,24 @@ class _Parser:
             draft.headline = start.text
         phase = _Phase.BEFORE_HEADER
         while (token := ahead.peek(0)) is not None:
-            if phase is _Phase.BEFORE_HEADER:
+            step = _Step.LINE
+            if token.kind in _ALWAYS_CHROME:
+                assert token.chrome is not None  # set for every chrome kind
+                self._drop(token, token.chrome)
+                if token.kind is Kind.SITE:  # printed before the next headline
+                    step = _Step.LEAD_IN
+            elif phase is _Phase.BEFORE_HEADER:
                 phase = self._before_header(draft, token)
             elif phase is not _Phase.BODY:
                 phase = self._in_header(draft, token, phase)
-            if phase is _Phase.BODY and not self._in_body(draft, token):
-                break
-            if ahead.peek(0) is not token:  # taken by one of the phases above
+            if phase is _Phase.BODY and ahead.peek(0) is token:
+                step = self._in_body(draft, token)
+                if step is _Step.NEXT_ARTICLE:
+                    break
+            if step is _Step.LINE and ahead.peek(0) is not token:  # taken above
                 draft.last = token.no
+                if token.layout is not None:
+                    draft.evidence.add(token.layout)
         return self._finish(draft)
 
     # --- phases: each takes the token (pops it) or leaves it for the next phase ------
@@ -242,7 +257,7 @@ class _Parser:
     def _before_header(self, draft: _Draft, token: Token) -> _Phase:
         """Between the headline and the first chrome or date line: captions."""
         kind = token.kind
-        if kind in _HEADER_CHROME or kind is Kind.DATE:
+        if kind is Kind.CHROME or kind is Kind.DATE:
             return _Phase.HEADER
         if kind is Kind.BULLET:
             return _Phase.BULLETS
@@ -250,12 +265,12 @@ class _Parser:
             self._drop(token, "gallery_counter")
         elif token.text == draft.headline:
             self._drop_headline_copy(draft, token)
-        elif draft.author is None and byline_name(token.text) is not None:
+        elif draft.author is None and byline_name(token.text, self._rules) is not None:
             self._take(token, "author")
-            draft.author = clean_author(token.text)
+            draft.author = clean_author(token.text, self._rules)
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
-        elif not draft.date_first or self._caption_ahead(draft):
+        elif not draft.date_first or self._bounds.caption_ahead(draft.headline):
             self._take(token, "captions")
             draft.captions.append(token.text)
         else:
@@ -275,28 +290,30 @@ class _Parser:
             draft.date_block_end = token.no
         elif kind is Kind.BULLET:
             self._take(token, "bullets")
-            draft.bullets.append(text[1:].lstrip())
+            draft.bullets.append(self._bullet_text(text))
+            draft.last_bullet = token.no
             return _Phase.BULLETS
         elif kind is Kind.COMMENT_COUNT and right_after_date:
             self._drop(token, "comment_count")
             draft.date_block_end = token.no
-        elif kind in _HEADER_CHROME or kind is Kind.GALLERY:
-            self._drop(token, CHROME_NAMES[kind])
+        elif kind is Kind.CHROME or kind is Kind.GALLERY:
+            assert token.chrome is not None  # set for every chrome kind
+            self._drop(token, token.chrome)
         elif kind is not Kind.TEXT:
             return _Phase.BODY
         elif text == draft.headline:
             self._drop_headline_copy(draft, token)
         elif right_after_date and text == draft.author:
             self._drop(token, "repeated_date_block")
-        elif draft.author is None and self._is_author_line(token, right_after_date):
+        elif draft.author is None and self._is_author_line(draft, token, right_after_date):
             self._take(token, "author")
-            draft.author = clean_author(text)
+            draft.author = clean_author(text, self._rules)
         elif phase is _Phase.HEADER and text in draft.captions:
             self._drop(token, "repeated_caption")
         elif (
             phase is _Phase.HEADER
             and draft.date is None
-            and self._caption_ahead(draft, before_date=True)
+            and self._bounds.caption_ahead(draft.headline, before_date=True)
         ):
             # Between the headline and the date block, chrome or not: a caption (SPEC).
             self._take(token, "captions")
@@ -305,13 +322,17 @@ class _Parser:
             return _Phase.BODY
         return phase
 
-    def _in_body(self, draft: _Draft, token: Token) -> bool:
-        """Take one body line; False when ``token`` starts the next article instead."""
-        if self._starts_article(0):
-            return False
-        if token.kind in _HEADER_CHROME:
+    def _in_body(self, draft: _Draft, token: Token) -> "_Step":
+        """Take one body line, or the chrome printed before the next headline; or leave
+        ``token`` when it starts the next article."""
+        if self._bounds.starts_article(0):
+            return _Step.NEXT_ARTICLE
+        if self._drop_chrome_lead_in():
+            return _Step.LEAD_IN
+        if token.kind is Kind.CHROME:
             # A stray "Follow" or short link inside a story is page chrome all the same.
-            self._drop(token, CHROME_NAMES[token.kind])
+            assert token.chrome is not None  # set for every chrome kind
+            self._drop(token, token.chrome)
         elif not self._is_mid_body_caption(token):
             self._take(token, "body")
             draft.paragraphs.append(token.text)
@@ -320,9 +341,46 @@ class _Parser:
         else:
             self._take(token, "captions")
             draft.captions.append(token.text)
-        return True
+        return _Step.LINE
 
-    # --- field helpers ----------------------------------------------------------------
+    # --- the generic layout -----------------------------------------------------------
+
+    def _skip_chrome(self) -> bool:
+        """Drop chrome lines ahead; whether any line is left."""
+        while (token := self._ahead.peek(0)) is not None:
+            if token.chrome is None:
+                return True
+            self._drop(token, token.chrome)
+        return False
+
+    def _generic_article(self) -> Article:
+        """The first line is the headline; a byline or date line right under it is
+        taken as such; the body runs to the next gap of two or more blank lines."""
+        ahead = self._ahead
+        start = ahead.peek(0)
+        assert start is not None  # _skip_chrome found it
+        draft = _Draft(first=start.no, last=start.no)
+        self._take(start, "headline")
+        draft.headline = start.text
+        while (token := ahead.peek(0)) is not None and token.blanks_before < _GENERIC_GAP:
+            if token.chrome is not None:
+                self._drop(token, token.chrome)
+            elif token.kind is Kind.DATE and draft.date is None and not draft.paragraphs:
+                self._take_date(draft, token)
+            elif (
+                draft.author is None
+                and not draft.paragraphs
+                and byline_name(token.text, self._rules) is not None
+            ):
+                self._take(token, "author")
+                draft.author = clean_author(token.text, self._rules)
+            else:
+                self._take(token, "body")
+                draft.paragraphs.append(token.text)
+            draft.last = token.no
+        return self._finish(draft)
+
+    # --- taking lines ---------------------------------------------------------------
 
     def _pop(self) -> Token:
         """Every line leaves the window here, so mojibake is reported exactly once."""
@@ -339,13 +397,13 @@ class _Parser:
     def _take(self, token: Token, field_name: str) -> None:
         """Take ``token`` (at offset 0) into a field of the article being built."""
         popped = self._pop()
-        assert popped is token  # the phases only take the token they were given
+        assert popped is token  # the steps only take the token they were given
         self._report.count_field(token.no, field_name)
 
     def _drop(self, token: Token, chrome: str) -> None:
         """Take ``token`` (at offset 0) as chrome of kind ``chrome``."""
         popped = self._pop()
-        assert popped is token  # the phases only take the token they were given
+        assert popped is token  # the steps only take the token they were given
         self._report.count_chrome(token.no, chrome)
 
     def _drop_headline_copy(self, draft: _Draft, token: Token) -> None:
@@ -357,6 +415,8 @@ class _Parser:
         self._take(token, "updated_text")
         draft.date = token
         draft.date_block_end = token.no
+        if token.layout is not None:
+            draft.evidence.add(token.layout)
         value = resolve_date_line(token.date, self._now)
         draft.updated = value.iso
         if value.problem is WarningCode.DATE_RELATIVE:
@@ -372,53 +432,53 @@ class _Parser:
 
     def _read_date_first_headline(self, draft: _Draft) -> None:
         """After a date line printed before its headline: chrome, author, headline."""
-        layout = self._date_first_layout(-1)  # the date line was just taken
-        assert layout is not None  # _starts_article checked it
+        layout = self._bounds.date_first_layout(-1)  # the date line was just taken
+        assert layout is not None  # starts_article checked it
         author_at, headline_at = layout
         for at in range(headline_at + 1):
             token = self._ahead.peek(0)
-            assert token is not None  # _date_first_layout peeked it
+            assert token is not None  # date_first_layout peeked it
             draft.last = token.no
             if at == author_at:
                 self._take(token, "author")
-                draft.author = clean_author(token.text)
+                draft.author = clean_author(token.text, self._rules)
             elif at == headline_at:
                 self._take(token, "headline")
                 draft.headline = token.text
             else:
-                self._drop(token, CHROME_NAMES[token.kind])
+                assert token.chrome is not None  # date_first_layout skipped only chrome
+                self._drop(token, token.chrome)
 
-    def _caption_ahead(self, draft: _Draft, *, before_date: bool = False) -> bool:
-        """Whether the line ahead is a caption of this article: a header line of this
-        article (a date line, with ``before_date``) must follow, not the next one's."""
-        run = self._header_run(0)
-        if run is None:
-            return False
-        anchor_at, _, after = run
-        anchor = self._ahead.peek(anchor_at)
-        if before_date and (anchor is None or anchor.kind is not Kind.DATE):
-            return False
-        if draft.headline in after:
-            return True
-        return not any(self._starts_article(at) for at in range(anchor_at))
+    def _bullet_text(self, line: str) -> str:
+        """A bullet without its glyph and the spaces after it."""
+        glyph = next(g for g in self._rules.bullet_glyphs if line.startswith(g))
+        return line[len(glyph) :].lstrip()
 
-    def _is_author_line(self, token: Token, right_after_date: bool) -> bool:
-        """``By <name>`` anywhere in the header, or a name right after the date line."""
-        if byline_name(token.text) is not None:
+    def _is_author_line(self, draft: _Draft, token: Token, right_after_date: bool) -> bool:
+        """A byline anywhere in the header; a name right after the date line; or, where
+        the layout prints a credit line after the bullets (.jp), a name right there."""
+        if byline_name(token.text, self._rules) is not None:
             return True
-        return right_after_date and looks_like_author(token.text)
+        right_after_bullets = self._rules.author_after_bullets and token.no == draft.last_bullet + 1
+        return (right_after_date or right_after_bullets) and looks_like_author(token.text)
 
     def _is_mid_body_caption(self, token: Token) -> bool:
         """A credited line set apart by 3+ blank lines before it and one after it."""
         if token.blanks_before < MID_BODY_CAPTION_BLANKS or not has_caption_credit(token.text):
             return False
         following = self._ahead.peek(1)  # `token` is still at offset 0
-        return following is None or following.blanks_before > 0 or self._starts_article(1)
+        return following is None or following.blanks_before > 0 or self._bounds.starts_article(1)
+
+    # --- the record -------------------------------------------------------------------
 
     def _finish(self, draft: _Draft) -> Article:
         report = self._report
         report.articles += 1
-        if draft.headline_copies == 0:
+        self._previous_end = draft.last
+        layout = self._layout_of(draft)
+        report.layouts[layout] += 1
+        report.article_layout = layout
+        if draft.headline_copies == 0 and not self._generic:
             self._warn(
                 WarningCode.SINGLE_HEADLINE,
                 draft.first,
@@ -427,7 +487,7 @@ class _Parser:
             )
         dateline = None
         if draft.paragraphs:
-            dateline, draft.paragraphs[0] = split_dateline(draft.paragraphs[0])
+            dateline, draft.paragraphs[0] = split_dateline(draft.paragraphs[0], self._rules)
         else:
             self._warn(
                 WarningCode.EMPTY_BODY, draft.first, f"article {_quote(draft.headline)} has no body"
@@ -457,144 +517,18 @@ class _Parser:
             source=Source(path=self._source, line_start=draft.first, line_end=draft.last),
         )
 
+    def _layout_of(self, draft: _Draft) -> str:
+        """The layout whose rules this article's lines matched, the most specific first;
+        the generic layout for an article found without a header."""
+        if self._generic:
+            return "generic"
+        for name in self._rules.layout_names():
+            if name in draft.evidence:
+                return name
+        return self._rules.layout_names()[-1]
+
     def _warn(self, code: WarningCode, line: int, message: str) -> None:
         self._report.warn(code, self._source, line, message)
-
-    # --- where articles start ---------------------------------------------------------
-
-    def _starts_article(self, offset: int) -> bool:
-        """Whether the token at ``offset`` ahead opens a new article.
-
-        A headline is a line followed, within ``_ANCHOR_REACH`` lines of captions, by a
-        page header; when the page prints its headline again after that header, only
-        that line qualifies. A date line opens an article when a headline follows it.
-        """
-        ahead = self._ahead
-        token = ahead.peek(offset)
-        if token is None:
-            return False
-        if token.kind is Kind.DATE:
-            return self._date_first_layout(offset) is not None
-        if token.kind is not Kind.TEXT:
-            return False
-        anchor_at = ahead.next_anchor(offset)
-        if anchor_at is None:  # the common case: no header close ahead
-            return False
-        # A line that is not printed again after the header must read as a headline;
-        # a sentence ending in "." can be rejected without looking at what is between.
-        if token.text not in self._texts_after(anchor_at)[1] and not looks_like_headline(
-            token.text
-        ):
-            return False
-        run = self._header_run(offset)
-        if run is None:
-            return False
-        anchor_at, between, after = run
-        candidates = {token.text, *between}
-        repeated = next((text for text in after if text in candidates), None)
-        if repeated is not None:
-            return repeated == token.text
-        if not looks_like_headline(token.text) or not _only_captions(between, token.text):
-            return False
-        anchor = ahead.peek(anchor_at)
-        assert anchor is not None  # _header_run found it
-        return anchor.kind is not Kind.DATE or not self._date_leads(anchor_at)
-
-    def _header_run(self, offset: int) -> tuple[int, list[str], list[str]] | None:
-        """From a headline candidate at ``offset``: the offset of the first header line
-        after it, the texts between (captions), and the texts soon after the header line
-        (where a repeated headline would be). None when no header line follows closely."""
-        ahead = self._ahead
-        anchor_at = ahead.next_anchor(offset)
-        if anchor_at is None:
-            return None
-        between: list[str] = []
-        for at in range(offset + 1, anchor_at):
-            token = ahead.peek(at)
-            assert token is not None  # before an anchor that was peeked
-            if token.kind is not Kind.TEXT:
-                return None
-            between.append(token.text)
-        return anchor_at, between, self._texts_after(anchor_at)[0]
-
-    def _texts_after(self, anchor_at: int) -> tuple[list[str], frozenset[str]]:
-        """The text lines soon after the header line at ``anchor_at``, up to the bullets,
-        as a list and a set. Cached: consecutive body lines share their next header."""
-        index = self._ahead.index(anchor_at)
-        if self._after_cache[0] != index:
-            texts: list[str] = []
-            for at in range(anchor_at + 1, anchor_at + 1 + _REPEAT_REACH):
-                token = self._ahead.peek(at)
-                if token is None or token.kind is Kind.BULLET:
-                    break
-                if token.kind is Kind.TEXT:
-                    texts.append(token.text)
-            self._after_cache = (index, (texts, frozenset(texts)))
-        return self._after_cache[1]
-
-    def _date_leads(self, date_at: int) -> bool:
-        """Whether the date line at ``date_at`` belongs to a headline printed after it
-        (the next article's date+author block) rather than to the line before it."""
-        layout = self._date_first_layout(date_at)
-        if layout is None:
-            return False
-        headline_at = layout[1]
-        if self._repeats(headline_at):
-            return True
-        headline = self._ahead.peek(headline_at)
-        run = self._header_run(headline_at)
-        assert headline is not None  # _date_first_layout found it
-        return run is not None and _only_captions(run[1], headline.text)
-
-    def _date_first_layout(self, date_at: int) -> tuple[int | None, int] | None:
-        """For the date line at ``date_at`` (-1: the one just taken), the offsets of the
-        author line, if any, and of the headline printed after it; None when no headline
-        follows. The author is the line right after the date, when a headline follows it
-        and it reads as a name and is not itself printed again."""
-        ahead = self._ahead
-        at = date_at + 1
-        while (token := ahead.peek(at)) is not None and token.kind in CHROME_NAMES:
-            at += 1
-        first = ahead.peek(at)
-        if first is None or first.kind is not Kind.TEXT:
-            return None
-        second = ahead.peek(at + 1)
-        if second is None or second.kind is not Kind.TEXT or self._repeats(at):
-            return None, at
-        if byline_name(first.text) is not None:
-            return at, at + 1
-        right_after = at == date_at + 1 and first.blanks_before == 0
-        if (
-            right_after
-            and looks_like_author(first.text)
-            and not has_caption_credit(second.text)
-            and looks_like_headline(second.text)
-        ):
-            return at, at + 1
-        return None, at
-
-    def _repeats(self, offset: int) -> bool:
-        """Whether the text at ``offset`` is printed again within the header reach."""
-        ahead = self._ahead
-        token = ahead.peek(offset)
-        assert token is not None
-        for at in range(offset + 1, offset + 1 + _ANCHOR_REACH + _REPEAT_REACH):
-            later = ahead.peek(at)
-            if later is None or later.kind is Kind.BULLET:
-                return False
-            if later.text == token.text:
-                return True
-        return False
-
-
-def _only_captions(between: list[str], headline: str) -> bool:
-    """Whether the lines between a headline printed once and its page header can all be
-    its captions: none of them could be a headline itself (it has a photo credit, or
-    reads as a sentence) unless it is a copy of this one."""
-    return all(
-        text == headline or has_caption_credit(text) or not looks_like_headline(text)
-        for text in between
-    )
 
 
 def _quote(text: str, limit: int = 60) -> str:

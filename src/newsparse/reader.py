@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from newsparse.diagnostics import ParseReport
 from newsparse.errors import InputError
+from newsparse.layouts import Layout
 from newsparse.models import Article
 from newsparse.parser import parse_lines
 
@@ -108,10 +109,11 @@ def parse_file(
     report: ParseReport | None = None,
     encoding: str = "utf-8",
     fix_text: Callable[[str], str] | None = None,
+    layout: str | Layout | None = None,
 ) -> Iterator[Article]:
     """Parse the dump at ``path`` lazily; the file is open only while iterating.
 
-    See :func:`newsparse.parse_lines` for ``now``, ``report`` and ``fix_text``.
+    See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``.
     """
     name = str(path)
     try:
@@ -121,7 +123,9 @@ def parse_file(
     with stream:
         try:
             lines = decode_lines(stream, name, encoding)
-            yield from parse_lines(lines, name, now=now, report=report, fix_text=fix_text)
+            yield from parse_lines(
+                lines, name, now=now, report=report, fix_text=fix_text, layout=layout
+            )
         except OSError as error:
             raise InputError(name, _os_reason(error)) from None
 

@@ -11,20 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum, auto
 
-from newsparse.dates import match_date_line
 from newsparse.diagnostics import ParseReport
-from newsparse.layout import (
-    BULLET_GLYPH,
-    CHROME_LINES,
-    COMMENT_COUNT,
-    DATE_LINE_FIRST_CHARS,
-    GALLERY_COUNTER,
-    MAX_STRUCTURE_LEN,
-    MOJIBAKE,
-    MOJIBAKE_LEADS,
-    SHORT_LINK,
-    SHORT_URL_WITH_LINK,
-)
+from newsparse.layouts import LineRule, Rules
+from newsparse.patterns import MAX_STRUCTURE_LEN, MOJIBAKE, MOJIBAKE_LEADS
 from newsparse.text import normalize_line
 
 
@@ -34,27 +23,20 @@ class Kind(IntEnum):
     TEXT = auto()
     BULLET = auto()
     DATE = auto()
-    SHORT_URL = auto()
-    FOLLOW = auto()
-    SHORT_LINK = auto()
-    GALLERY = auto()
-    COMMENT_COUNT = auto()
-
-
-#: Chrome kinds as counted in reports, by token kind.
-CHROME_NAMES = {
-    Kind.SHORT_URL: "short_url",
-    Kind.FOLLOW: "follow",
-    Kind.SHORT_LINK: "short_link",
-    Kind.GALLERY: "gallery_counter",
-    Kind.COMMENT_COUNT: "comment_count",
-}
-_CHROME_KINDS = {"short_url": Kind.SHORT_URL, "follow": Kind.FOLLOW}
+    CHROME = auto()  # header chrome: "Short Url", "Follow", a short link
+    GALLERY = auto()  # "1 / 4"
+    COMMENT_COUNT = auto()  # a lone "0"
+    TRAILER = auto()  # a footer: "Topics: …", "Leave a Reply"
+    SITE = auto()  # site chrome before a headline: "You are here"
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One non-blank line: its 1-based number, normalised text and kind."""
+    """One non-blank line: its 1-based number, normalised text and kind.
+
+    ``chrome`` names the kind of chrome for counting, ``layout`` the layout whose rule
+    recognised the line (None for plain text), ``date`` holds a date line's match.
+    """
 
     no: int
     text: str
@@ -62,32 +44,50 @@ class Token:
     blanks_before: int
     date: re.Match[str] | None = None
     mojibake: bool = False
+    chrome: str | None = None
+    layout: str | None = None
 
 
-def classify(text: str) -> tuple[Kind, re.Match[str] | None]:
-    """The kind of a normalised, non-blank line (and its date match for date lines)."""
+_Classified = tuple[Kind, re.Match[str] | None, str | None, str | None]
+_TEXT: _Classified = (Kind.TEXT, None, None, None)
+
+
+def classify(text: str, rules: Rules) -> _Classified:
+    """Kind, date match, chrome kind and layout of a normalised, non-blank line."""
     first = text[0]
-    if first == BULLET_GLYPH:
-        return Kind.BULLET, None
+    for glyph in rules.bullet_glyphs:
+        if text.startswith(glyph):
+            return Kind.BULLET, None, None, None
     if len(text) > MAX_STRUCTURE_LEN:
-        return Kind.TEXT, None
-    if first in DATE_LINE_FIRST_CHARS:
-        match = match_date_line(text)
+        return _TEXT
+    for form in rules.date_lines:
+        match = form.pattern.fullmatch(text)
         if match is not None:
-            return Kind.DATE, match
-    if len(text) <= 10:
-        chrome = CHROME_LINES.get(text.lower())
-        if chrome is not None:
-            return _CHROME_KINDS[chrome], None
-        if text == COMMENT_COUNT:
-            return Kind.COMMENT_COUNT, None
-    if first.isdigit() and GALLERY_COUNTER.fullmatch(text):
-        return Kind.GALLERY, None
-    if first in "hH" and SHORT_LINK.fullmatch(text):
-        return Kind.SHORT_LINK, None
-    if first in "sS" and SHORT_URL_WITH_LINK.fullmatch(text):
-        return Kind.SHORT_URL, None
-    return Kind.TEXT, None
+            return Kind.DATE, match, None, form.layout
+    if text in rules.comment_counts:
+        return Kind.COMMENT_COUNT, None, "comment_count", None
+    if first.isdigit():
+        for counter in rules.gallery_counters:
+            if counter.fullmatch(text):
+                return Kind.GALLERY, None, "gallery_counter", None
+    lowered = text.lower()
+    for kind, exact, patterns in (
+        (Kind.CHROME, rules.chrome_lines, rules.chrome_patterns),
+        (Kind.TRAILER, rules.trailer_lines, rules.trailer_patterns),
+        (Kind.SITE, rules.site_lines, rules.site_patterns),
+    ):
+        rule = exact.get(lowered) or _first_match(patterns, text)
+        if rule is not None:
+            return kind, None, rule.kind, rule.layout
+    return _TEXT
+
+
+def _first_match(rules: list[LineRule], text: str) -> LineRule | None:
+    for rule in rules:
+        assert rule.pattern is not None  # pattern rules are indexed apart from line rules
+        if rule.pattern.fullmatch(text):
+            return rule
+    return None
 
 
 def looks_like_mojibake(text: str) -> bool:
@@ -102,6 +102,7 @@ def looks_like_mojibake(text: str) -> bool:
 def tokenize(
     lines: Iterable[str],
     report: ParseReport,
+    rules: Rules,
     fix_text: Callable[[str], str] | None = None,
 ) -> Iterator[Token]:
     """Normalise, number and classify ``lines``; count every line in ``report``.
@@ -120,8 +121,8 @@ def tokenize(
         if damaged and fix_text is not None:
             text = normalize_line(fix_text(text)) or text
             damaged = looks_like_mojibake(text)
-        kind, date = classify(text)
-        yield Token(no, text, kind, blanks, date, damaged)
+        kind, date, chrome, layout = classify(text, rules)
+        yield Token(no, text, kind, blanks, date, damaged, chrome, layout)
         total_blanks += blanks
         blanks = 0
     report.lines += no

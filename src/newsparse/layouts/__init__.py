@@ -1,0 +1,367 @@
+"""Layouts as data: one TOML file per family of sites, and the rules the parser runs.
+
+A layout file says what a family's pages print besides the story — header chrome, date
+line forms, bylines, dateline separators and agencies, bullet glyphs, footers (trailers)
+and site chrome — in the declarative form documented in ``arabnews.toml``. The parser is
+one engine; :class:`Rules` merges the layouts it is given and answers its questions
+("what kind of line is this, and whose rule said so?"). Built-in layouts ship in this
+package; users add a site with ``--layout my-site.toml``.
+"""
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newsparse.errors import UsageError
+from newsparse.patterns import DATE_FRAGMENTS
+
+#: Built-in layouts in the order detection prefers them: the most specific evidence
+#: first (a copy keeps Arab News' header but adds its own date line and footers).
+BUILTIN = ("copies", "wire", "arabnews", "generic")
+#: The layout whose dateline and bullet rules apply where a layout has none (SPEC's).
+DEFAULT = "arabnews"
+
+
+class LayoutError(UsageError):
+    """A layout file that cannot be used: the message names the file and the key."""
+
+    def __init__(self, path: str, key: str, problem: str) -> None:
+        super().__init__(f"{path}: {key}: {problem}")
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """Lines of one ``kind``: given exactly (``lines``, compared case-insensitively)
+    or by a regular expression matching the whole line (``pattern``)."""
+
+    kind: str
+    layout: str
+    lines: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class DateRule:
+    name: str
+    layout: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One layout file, checked and compiled."""
+
+    name: str
+    description: str
+    path: str
+    generic: bool = False
+    chrome: tuple[LineRule, ...] = ()
+    trailers: tuple[LineRule, ...] = ()
+    site_chrome: tuple[LineRule, ...] = ()
+    date_lines: tuple[DateRule, ...] = ()
+    bylines: tuple[re.Pattern[str], ...] = ()
+    gallery_counter: re.Pattern[str] | None = None
+    comment_count: str | None = None
+    author_after_bullets: bool = False
+    breadcrumbs: bool = False
+    section_label_twice: bool = False
+    separators: tuple[str, ...] | None = None  # None: the default layout's
+    agencies: tuple[str, ...] | None = None
+    labels: tuple[str, ...] | None = None
+    bullet_glyphs: tuple[str, ...] | None = None
+
+
+# --- loading and checking a layout file --------------------------------------------------
+
+_TOP = {"name", "description", "generic", "chrome", "trailers", "site_chrome", "date_lines",
+        "header", "authors", "datelines", "bullets", "site"}  # fmt: skip
+_TABLES: dict[str, dict[str, type]] = {
+    "header": {"gallery_counter": str, "comment_count": str, "author_after_bullets": bool},
+    "authors": {"bylines": list},
+    "datelines": {"separators": list, "agencies": list, "labels": list},
+    "bullets": {"glyphs": list},
+    "site": {"breadcrumbs": bool, "section_label_twice": bool},
+}
+
+
+def load_layout(path: str | Path) -> Layout:
+    """Read and check a layout file; :class:`LayoutError` names the file and key."""
+    name = str(path)
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise LayoutError(name, "file", error.strerror or str(error)) from None
+    except tomllib.TOMLDecodeError as error:
+        raise LayoutError(name, "toml", str(error)) from None
+    except UnicodeDecodeError:
+        raise LayoutError(name, "file", "not UTF-8 text") from None
+    return _layout_from(data, name)
+
+
+def _layout_from(data: dict[str, Any], path: str) -> Layout:
+    unknown = sorted(set(data) - _TOP)
+    if unknown:
+        raise LayoutError(path, unknown[0], f"unknown key (known: {', '.join(sorted(_TOP))})")
+    layout_name = _typed(data, "name", str, path, required=True)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", layout_name):
+        raise LayoutError(path, "name", "use lower-case letters, digits, '-' and '_'")
+    tables = {key: _table(data, key, path) for key in _TABLES}
+    header, authors, datelines = tables["header"], tables["authors"], tables["datelines"]
+    return Layout(
+        name=layout_name,
+        description=_typed(data, "description", str, path) or "",
+        path=path,
+        generic=_typed(data, "generic", bool, path) or False,
+        chrome=_line_rules(data, "chrome", layout_name, path),
+        trailers=_line_rules(data, "trailers", layout_name, path),
+        site_chrome=_line_rules(data, "site_chrome", layout_name, path),
+        date_lines=_date_rules(data, layout_name, path),
+        bylines=tuple(
+            _compile(p, f"authors.bylines[{i}]", path, group="name")
+            for i, p in enumerate(_strings(authors, "bylines", "authors", path))
+        ),
+        gallery_counter=_optional_pattern(header, "gallery_counter", "header", path),
+        comment_count=header.get("comment_count"),
+        author_after_bullets=header.get("author_after_bullets", False),
+        breadcrumbs=tables["site"].get("breadcrumbs", False),
+        section_label_twice=tables["site"].get("section_label_twice", False),
+        separators=_optional_strings(datelines, "separators", "datelines", path, regex=True),
+        agencies=_optional_strings(datelines, "agencies", "datelines", path),
+        labels=_optional_strings(datelines, "labels", "datelines", path),
+        bullet_glyphs=_optional_strings(tables["bullets"], "glyphs", "bullets", path),
+    )
+
+
+def _typed(data: dict[str, Any], key: str, kind: type, path: str, *, required: bool = False) -> Any:
+    if key not in data:
+        if required:
+            raise LayoutError(path, key, "missing")
+        return None
+    if not isinstance(data[key], kind):
+        raise LayoutError(path, key, f"must be a {kind.__name__}")
+    return data[key]
+
+
+def _table(data: dict[str, Any], key: str, path: str) -> dict[str, Any]:
+    table = _typed(data, key, dict, path) or {}
+    for name, value in table.items():
+        expected = _TABLES[key].get(name)
+        if expected is None:
+            known = ", ".join(sorted(_TABLES[key]))
+            raise LayoutError(path, f"{key}.{name}", f"unknown key (known: {known})")
+        if not isinstance(value, expected):
+            raise LayoutError(path, f"{key}.{name}", f"must be a {expected.__name__}")
+    return table
+
+
+def _strings(table: dict[str, Any], key: str, where: str, path: str) -> list[str]:
+    values = table.get(key, [])
+    for index, value in enumerate(values):
+        if not isinstance(value, str) or not value:
+            raise LayoutError(path, f"{where}.{key}[{index}]", "must be a non-empty string")
+    return list(values)
+
+
+def _optional_strings(
+    table: dict[str, Any], key: str, where: str, path: str, *, regex: bool = False
+) -> tuple[str, ...] | None:
+    if key not in table:
+        return None
+    values = _strings(table, key, where, path)
+    if regex:
+        for index, value in enumerate(values):
+            _compile(value, f"{where}.{key}[{index}]", path)
+    return tuple(values)
+
+
+def _optional_pattern(
+    table: dict[str, Any], key: str, where: str, path: str
+) -> re.Pattern[str] | None:
+    return _compile(table[key], f"{where}.{key}", path) if key in table else None
+
+
+def _compile(pattern: str, key: str, path: str, *, group: str | None = None) -> re.Pattern[str]:
+    for placeholder, fragment in DATE_FRAGMENTS.items():
+        pattern = pattern.replace("{" + placeholder + "}", fragment)
+    try:
+        compiled = re.compile(pattern)
+    except re.error as error:
+        raise LayoutError(path, key, f"invalid regular expression: {error}") from None
+    if group is not None and group not in compiled.groupindex:
+        raise LayoutError(path, key, f"needs a (?P<{group}>...) group")
+    return compiled
+
+
+def _line_rules(data: dict[str, Any], key: str, layout: str, path: str) -> tuple[LineRule, ...]:
+    rules = []
+    for index, item in enumerate(_typed(data, key, list, path) or []):
+        where = f"{key}[{index}]"
+        if not isinstance(item, dict):
+            raise LayoutError(path, where, "must be a table")
+        extra = sorted(set(item) - {"kind", "lines", "pattern"})
+        if extra:
+            raise LayoutError(
+                path, f"{where}.{extra[0]}", "unknown key (known: kind, lines, pattern)"
+            )
+        kind = item.get("kind")
+        if not isinstance(kind, str) or not kind:
+            raise LayoutError(path, f"{where}.kind", "missing, or not a string")
+        if ("lines" in item) == ("pattern" in item):
+            raise LayoutError(path, where, "give either lines or pattern")
+        if "lines" in item:
+            lines = frozenset(s.lower() for s in _strings(item, "lines", where, path))
+            rules.append(LineRule(kind, layout, lines=lines))
+        else:
+            pattern = _typed(item, "pattern", str, path)
+            rules.append(
+                LineRule(kind, layout, pattern=_compile(pattern, f"{where}.pattern", path))
+            )
+    return tuple(rules)
+
+
+def _date_rules(data: dict[str, Any], layout: str, path: str) -> tuple[DateRule, ...]:
+    rules = []
+    for index, item in enumerate(_typed(data, "date_lines", list, path) or []):
+        where = f"date_lines[{index}]"
+        if not isinstance(item, dict) or set(item) - {"name", "pattern"}:
+            raise LayoutError(path, where, "must be a table with name and pattern")
+        pattern = item.get("pattern")
+        if not isinstance(pattern, str):
+            raise LayoutError(path, f"{where}.pattern", "missing")
+        compiled = _compile(pattern, f"{where}.pattern", path)
+        if not {"date", "age"} & set(compiled.groupindex):
+            raise LayoutError(path, f"{where}.pattern", "needs {date}, {stamp} or {age}")
+        rules.append(DateRule(str(item.get("name", f"date_{index}")), layout, compiled))
+    return tuple(rules)
+
+
+@cache
+def builtin_layouts() -> dict[str, Layout]:
+    """The layouts shipped with newsparse, by name, in detection order."""
+    folder = resources.files(__name__)
+    layouts = {}
+    for name in BUILTIN:
+        resource = folder / f"{name}.toml"
+        layouts[name] = _layout_from(tomllib.loads(resource.read_text(encoding="utf-8")), name)
+    return layouts
+
+
+def resolve_layout(name_or_path: str) -> Layout:
+    """A built-in layout by name, or a layout file by path."""
+    builtin = builtin_layouts()
+    if name_or_path in builtin:
+        return builtin[name_or_path]
+    if not name_or_path.endswith(".toml") and not Path(name_or_path).exists():
+        known = ", ".join(builtin)
+        raise UsageError(f"unknown layout {name_or_path!r} (built in: {known}; or a .toml file)")
+    return load_layout(name_or_path)
+
+
+# --- the rules the parser runs ------------------------------------------------------------
+
+
+@dataclass
+class Rules:
+    """The merged rules of the active layouts, compiled for the parser's questions.
+
+    ``auto`` is true for the default set (all built-in layouts): then a dump whose start
+    holds no header at all is read with the generic layout.
+    """
+
+    layouts: tuple[Layout, ...]
+    auto: bool = False
+    chrome_lines: dict[str, LineRule] = field(default_factory=dict)
+    chrome_patterns: list[LineRule] = field(default_factory=list)
+    trailer_lines: dict[str, LineRule] = field(default_factory=dict)
+    trailer_patterns: list[LineRule] = field(default_factory=list)
+    site_lines: dict[str, LineRule] = field(default_factory=dict)
+    site_patterns: list[LineRule] = field(default_factory=list)
+    date_lines: list[DateRule] = field(default_factory=list)
+    bylines: list[re.Pattern[str]] = field(default_factory=list)
+    gallery_counters: list[re.Pattern[str]] = field(default_factory=list)
+    comment_counts: frozenset[str] = frozenset()
+    bullet_glyphs: tuple[str, ...] = ()
+    dateline_separator: re.Pattern[str] = re.compile(r"(?!)")
+    dateline_agency: re.Pattern[str] = re.compile(r"(?!)")
+    editorial_labels: frozenset[str] = frozenset()
+    author_after_bullets: bool = False
+    breadcrumbs: bool = False
+    section_label_twice: bool = False
+    generic: bool = False
+
+    @classmethod
+    def of(cls, layouts: Sequence[Layout], *, auto: bool = False) -> "Rules":
+        default = builtin_layouts()[DEFAULT]
+        rules = cls(tuple(layouts), auto=auto)
+        for layout in layouts:
+            _index(layout.chrome, rules.chrome_lines, rules.chrome_patterns)
+            _index(layout.trailers, rules.trailer_lines, rules.trailer_patterns)
+            _index(layout.site_chrome, rules.site_lines, rules.site_patterns)
+            rules.date_lines += layout.date_lines
+            rules.bylines += [
+                p for p in layout.bylines if p.pattern not in _patterns(rules.bylines)
+            ]
+            if layout.gallery_counter is not None:
+                rules.gallery_counters.append(layout.gallery_counter)
+        rules.comment_counts = frozenset(
+            layout.comment_count for layout in layouts if layout.comment_count
+        )
+        rules.author_after_bullets = any(layout.author_after_bullets for layout in layouts)
+        rules.breadcrumbs = any(layout.breadcrumbs for layout in layouts)
+        rules.section_label_twice = any(layout.section_label_twice for layout in layouts)
+        rules.generic = bool(layouts) and all(layout.generic for layout in layouts)
+
+        def union(attribute: str) -> list[str]:
+            values: list[str] = []
+            for layout in layouts:
+                own = getattr(layout, attribute)
+                for value in getattr(default, attribute) if own is None else own:
+                    if value not in values:
+                        values.append(value)
+            return values
+
+        rules.bullet_glyphs = tuple(union("bullet_glyphs"))
+        rules.dateline_separator = re.compile("|".join(union("separators")) or r"(?!)")
+        agencies = "|".join(re.escape(a) for a in union("agencies"))
+        rules.dateline_agency = re.compile(
+            rf"\((?:{agencies})\)|,\s*(?:{agencies})$" if agencies else r"(?!)"
+        )
+        rules.editorial_labels = frozenset(label.upper() for label in union("labels"))
+        return rules
+
+    def layout_names(self) -> list[str]:
+        return [layout.name for layout in self.layouts]
+
+
+def _index(rules: Iterable[LineRule], exact: dict[str, LineRule], patterns: list[LineRule]) -> None:
+    for rule in rules:
+        if rule.pattern is not None:
+            patterns.append(rule)
+        for line in rule.lines:
+            exact.setdefault(line, rule)
+
+
+def _patterns(compiled: Iterable[re.Pattern[str]]) -> set[str]:
+    return {p.pattern for p in compiled}
+
+
+@cache
+def default_rules() -> Rules:
+    """Every built-in layout, with detection per article and the generic fallback."""
+    layouts = [layout for layout in builtin_layouts().values() if not layout.generic]
+    return Rules.of(layouts, auto=True)
+
+
+def rules_for(layout: "str | Layout | None") -> Rules:
+    """The rules for one forced layout (a built-in name, a file path, a Layout), or for
+    every built-in layout with detection when ``layout`` is None."""
+    if layout is None:
+        return default_rules()
+    if isinstance(layout, str):
+        layout = resolve_layout(layout)
+    return Rules.of([layout])

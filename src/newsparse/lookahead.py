@@ -1,0 +1,70 @@
+"""The token stream with a bounded window of upcoming tokens.
+
+The parser decides what a line is by what follows it; this window is how far it may
+look. It also keeps the positions of the anchors (header lines) in the window, so the
+common case — a body paragraph with no header close ahead — is decided without looking
+at the tokens in between.
+"""
+
+from collections import deque
+from collections.abc import Iterator
+
+from newsparse.tokens import Kind, Token
+
+#: How far after a headline its page header may start. The longest run seen between a
+#: headline and its first chrome or date line is a gallery's caption list; 16 is twice
+#: the longest seen.
+ANCHOR_REACH = 16
+#: How far after the first header line the headline is printed again (date, author,
+#: ``Follow``, a lone ``0``, then the headline: 5 lines at most on real pages).
+REPEAT_REACH = 8
+#: Tokens kept ahead: enough for a date printed before its headline (3 more lines)
+#: followed by a full header run.
+WINDOW = 2 * (ANCHOR_REACH + REPEAT_REACH)
+
+#: Lines that mark a page header: header chrome, date lines, gallery counters.
+ANCHORS = frozenset({Kind.DATE, Kind.CHROME, Kind.GALLERY})
+
+
+class Lookahead:
+    def __init__(self, tokens: Iterator[Token]) -> None:
+        self._tokens = tokens
+        self._window: deque[Token] = deque()
+        self._exhausted = False
+        self._base = 0  # stream index of window[0]
+        self._anchors: deque[int] = deque()  # stream indexes of the anchors in the window
+
+    def peek(self, offset: int) -> Token | None:
+        window = self._window
+        if offset < len(window):
+            return window[offset]
+        while len(window) <= offset and not self._exhausted:
+            token = next(self._tokens, None)
+            if token is None:
+                self._exhausted = True
+                break
+            window.append(token)
+            if token.kind in ANCHORS:
+                self._anchors.append(self._base + len(window) - 1)
+        return window[offset] if offset < len(window) else None
+
+    def pop(self) -> Token:
+        self.peek(WINDOW)
+        token = self._window.popleft()
+        if self._anchors and self._anchors[0] == self._base:
+            self._anchors.popleft()
+        self._base += 1
+        return token
+
+    def index(self, offset: int) -> int:
+        """The stream index of the token at ``offset``: stable while the window moves."""
+        return self._base + offset
+
+    def next_anchor(self, offset: int, reach: int = ANCHOR_REACH) -> int | None:
+        """The offset of the first anchor after ``offset``, if within ``reach``."""
+        self.peek(offset + reach)
+        for index in self._anchors:
+            at = index - self._base
+            if at > offset:
+                return at if at <= offset + reach else None
+        return None

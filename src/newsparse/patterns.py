@@ -1,0 +1,103 @@
+"""Patterns every layout shares: the shapes of dates, photo credits, names and damaged
+text, and the limits of datelines (SPEC §1–2). What differs between families of sites
+(chrome, date line labels, bylines, agencies, footers) lives in the layout files of
+``newsparse/layouts``; each pattern here names the real examples it covers.
+
+Every pattern is matched against a *normalised* line (see ``text.normalize_line``).
+"""
+
+import re
+
+#: Structural lines are short; anything longer is text without further tests. The
+#: longest chrome line seen is a footer ("This article was first published in Arab
+#: News ..."), the longest date line "Publié le Mercredi 30 septembre 2020 à 14:05".
+MAX_STRUCTURE_LEN = 160
+
+# --- damaged text ---------------------------------------------------------------------
+
+#: UTF-8 read as cp1252 or latin-1 (mojibake): ``â€™`` for ``’``, ``â€œ`` for ``“``,
+#: ``Ã©`` for ``é``, ``Â`` before a no-break space, and the doubly damaged ``Ã¢â‚¬â„¢``.
+#: Only looked for in lines holding one of ``MOJIBAKE_LEADS``.
+MOJIBAKE = re.compile(r"â€[™œ\x9d˜“”–—¦¢¹º]|Ã[\x80-\xbf©¨ª«¢£¤¡§¼½¶³¹º¯®¬°±‰¢]|Â[\xa0 ·«»©®°]|â‚¬")
+MOJIBAKE_LEADS = ("â", "Ã", "Â")
+
+# --- date lines -----------------------------------------------------------------------
+
+_DAY = r"\d{1,2}(?:er|st|nd|rd|th)?"
+_MONTH = r"[^\W\d_]{3,10}\.?"  # November, Nov., juillet, février
+_YEAR = r"\d{4}"
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
+_WEEKDAY = r"[^\W\d_]{3,9}\.?,?"  # Mon, Mardi, Wednesday,
+#: The date shapes seen after a label: ``15 February 2025``, ``May 01, 2019``,
+#: ``2021-01-25``, each optionally with a time.
+_DATE = (
+    rf"(?:{_WEEKDAY}\s+)?"
+    rf"(?:{_DAY}\s+{_MONTH}\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:,?\s+(?:at\s+|à\s+)?(?P<time>{_TIME}))?"
+)
+_GMT = r"(?:\s+(?P<tz>GMT\s?[+-]?\d{1,2}(?::?\d{2})?|UTC\s?[+-]\d{1,2}(?::?\d{2})?))?"
+#: Relative ages: ``11 sec``, ``25 min 6 sec``, ``2 hours``, ``3 days``, ``an hour``.
+_AGE = r"(?P<age>(?:(?:\d+\s*|an?\s+)[^\W\d_]+,?\s+)+)ago"
+
+
+#: Placeholders layout files use in date line patterns, and what they stand for.
+DATE_FRAGMENTS: dict[str, str] = {
+    "date": f"(?P<date>{_DATE})",
+    "tz": _GMT,
+    "age": _AGE,
+    "stamp": rf"(?P<date>{_DAY}\s+{_MONTH}\s+{_YEAR}\s+(?P<time>{_TIME}))",
+}
+
+#: Month and weekday names of the French edition, to their English form for strptime.
+FRENCH_DATE_WORDS: dict[str, str] = {
+    "janvier": "January",
+    "février": "February",
+    "fevrier": "February",
+    "mars": "March",
+    "avril": "April",
+    "mai": "May",
+    "juin": "June",
+    "juillet": "July",
+    "août": "August",
+    "aout": "August",
+    "septembre": "September",
+    "octobre": "October",
+    "novembre": "November",
+    "décembre": "December",
+    "decembre": "December",
+}
+
+#: Words between a date and its time: ``15 juillet 2020 à 09:30``, ``May 1, 2019 at 10:00``.
+DATE_FILLER_WORDS = frozenset({"at", "à"})
+
+#: Units of relative ages, to ``dateutil.relativedelta`` keywords.
+AGE_UNITS: dict[str, str] = {
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), "seconds"),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), "minutes"),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), "hours"),
+    **dict.fromkeys(("d", "day", "days"), "days"),
+    **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), "weeks"),
+    **dict.fromkeys(("month", "months"), "months"),
+    **dict.fromkeys(("y", "yr", "yrs", "year", "years"), "years"),
+}
+
+# --- authors --------------------------------------------------------------------------
+
+#: Author lines are names: ``Arab News``, ``Reuters``, ``ALI YOUNES``. Longer lines,
+#: or lines ending like a sentence, are text.
+MAX_AUTHOR_LEN = 60
+MAX_AUTHOR_WORDS = 7
+
+# --- captions -------------------------------------------------------------------------
+
+#: A photo credit ending a caption: ``(AFP)``, ``(AN photo)``, ``(File/Reuters).``,
+#: ``( KUNA via AP)``, at most 40 characters inside the parentheses.
+CAPTION_CREDIT = re.compile(r"\([^()]{1,40}\)\.?$")
+#: Blank lines that must precede a photo caption printed mid-body.
+MID_BODY_CAPTION_BLANKS = 3
+
+# --- datelines ------------------------------------------------------------------------
+
+DATELINE_MAX_LEN = 60
+#: Characters a dateline never holds outside parentheses.
+DATELINE_FORBIDDEN = frozenset(".!?“”")
