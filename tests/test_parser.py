@@ -302,6 +302,7 @@ def test_a_section_label_printed_twice_before_a_headline_is_chrome() -> None:
     text = FIRST + "\n\nGulf\nGulf\n" + SECOND
     first, second = parse_text(text, "dump.txt", report=report)
     assert first.body.endswith("within a week.")
+    assert second.headline == "Kuwait and Oman sign shipping agreement"
     assert report.chrome["section_label"] == 2
 
 

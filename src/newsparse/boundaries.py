@@ -48,7 +48,7 @@ class Boundaries:
         ):
             return False
         run = self.header_run(offset)
-        if run is None:
+        if run is None or byline_name(token.text, self._rules) is not None:
             return False
         anchor_at, between, after = run
         candidates = {token.text, *between}
@@ -113,17 +113,19 @@ class Boundaries:
         follows. The author is the line right after the date, when a headline follows it
         and it reads as a name and is not itself printed again."""
         ahead = self._ahead
-        at = date_at + 1
-        while (token := ahead.peek(at)) is not None and token.kind in _DATE_BLOCK_CHROME:
-            at += 1
+        at = self._skip_date_block_chrome(date_at + 1)
         first = ahead.peek(at)
         if first is None or first.kind is not Kind.TEXT:
             return None
+        if byline_name(first.text, self._rules) is not None:
+            headline_at = self._skip_date_block_chrome(at + 1)
+            headline = ahead.peek(headline_at)
+            if headline is None or headline.kind is not Kind.TEXT:
+                return None
+            return at, headline_at
         second = ahead.peek(at + 1)
         if second is None or second.kind is not Kind.TEXT or self.repeats(at):
             return None, at
-        if byline_name(first.text, self._rules) is not None:
-            return at, at + 1
         right_after = at == date_at + 1 and first.blanks_before == 0
         if (
             right_after
@@ -133,6 +135,11 @@ class Boundaries:
         ):
             return at, at + 1
         return None, at
+
+    def _skip_date_block_chrome(self, at: int) -> int:
+        while (token := self._ahead.peek(at)) is not None and token.kind in _DATE_BLOCK_CHROME:
+            at += 1
+        return at
 
     def repeats(self, offset: int) -> bool:
         """Whether the text at ``offset`` is printed again within the header reach."""

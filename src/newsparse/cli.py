@@ -23,6 +23,7 @@ import typer
 from newsparse import __version__
 from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
+from newsparse.layouts import Layout, builtin_layouts, resolve_layout
 from newsparse.models import Article
 from newsparse.output import atomic_output
 from newsparse.parser import parse_lines
@@ -102,6 +103,15 @@ Encoding = Annotated[
     str,
     typer.Option(help="Text encoding of the inputs: utf-8, cp1252, latin-1, utf-16, …"),
 ]
+LayoutOption = Annotated[
+    str | None,
+    typer.Option(
+        "--layout",
+        help="Force one layout: a built-in name (see 'newsparse layouts') or a .toml file. "
+        "Default: detected per article.",
+        metavar="NAME|FILE",
+    ),
+]
 FixText = Annotated[
     bool,
     typer.Option(
@@ -118,18 +128,28 @@ class _Reading:
     now: datetime | None
     encoding: str
     fix_text: Callable[[str], str] | None
+    layout: Layout | None
 
     @classmethod
-    def of(cls, now: str | None, encoding: str, fix_text: bool) -> "_Reading":
-        return cls(_parse_now(now), _check_encoding(encoding), _text_fixer(fix_text))
+    def of(cls, now: str | None, encoding: str, fix_text: bool, layout: str | None) -> "_Reading":
+        return cls(
+            _parse_now(now),
+            _check_encoding(encoding),
+            _text_fixer(fix_text),
+            None if layout is None else resolve_layout(layout),
+        )
 
     def articles(self, name: str, report: ParseReport) -> Iterator[Article]:
         if name == STDIN:
             lines = decode_lines(sys.stdin.buffer, STDIN, self.encoding)
-            return parse_lines(lines, STDIN, now=self.now, report=report, fix_text=self.fix_text)
+            return parse_lines(
+                lines, STDIN, now=self.now, report=report, fix_text=self.fix_text,
+                layout=self.layout,
+            )  # fmt: skip
         return parse_file(
-            name, now=self.now, report=report, encoding=self.encoding, fix_text=self.fix_text
-        )
+            name, now=self.now, report=report, fix_text=self.fix_text, layout=self.layout,
+            encoding=self.encoding,
+        )  # fmt: skip
 
 
 def _parse_now(value: str | None) -> datetime | None:
@@ -231,6 +251,7 @@ def convert(
         ),
     ] = None,
     now: Now = None,
+    layout: LayoutOption = None,
     encoding: Encoding = "utf-8",
     fix_text: FixText = False,
     strict: Annotated[
@@ -242,7 +263,7 @@ def convert(
 ) -> None:
     """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
     with _exit_codes():
-        reading = _Reading.of(now, encoding, fix_text)
+        reading = _Reading.of(now, encoding, fix_text, layout)
         fmt = _choose_format(to, output, split)
         names = _expand(inputs or [], sys.stdin.isatty())
         with ExitStack() as stack:
@@ -325,6 +346,7 @@ def check(
         typer.Option("--format", help="text: a table for people; json: one document."),
     ] = CheckFormat.TEXT,
     now: Now = None,
+    layout: LayoutOption = None,
     encoding: Encoding = "utf-8",
     fix_text: FixText = False,
     strict: Annotated[
@@ -332,9 +354,10 @@ def check(
     ] = False,
 ) -> None:
     """Report how every line of each dump was used: records, field coverage, dropped
-    chrome, preamble, and every warning. Exit 1 on errors (with --strict, on warnings)."""
+    chrome, preamble, the layout of each article, and every warning. Exit 1 on errors
+    (with --strict, on warnings)."""
     with _exit_codes():
-        reading = _Reading.of(now, encoding, fix_text)
+        reading = _Reading.of(now, encoding, fix_text, layout)
         summaries = [
             _check_one(name, reading) for name in _expand(inputs or [], sys.stdin.isatty())
         ]
@@ -358,11 +381,14 @@ def _check_one(name: str | InputError, reading: _Reading) -> InputSummary:
     if isinstance(name, InputError):
         return InputSummary(path=name.path, error=str(name))
     report = ParseReport()
+    records = []
     try:
-        articles = list(reading.articles(name, report))
+        for article in reading.articles(name, report):
+            assert report.article_layout is not None  # set before each article is yielded
+            records.append((article, report.article_layout))
     except InputError as error:
         return InputSummary(path=name, error=str(error))
-    return InputSummary.of(name, report, articles)
+    return InputSummary.of(name, report, records)
 
 
 _CHECK_COLUMNS = (
@@ -418,7 +444,23 @@ def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSumma
             out.write("  ".join(cells).rstrip() + "\n")
     chrome = ", ".join(f"{kind} {n}" for kind, n in sorted(overall.chrome.items())) or "none"
     codes = ", ".join(f"{c} {n}" for c, n in sorted(overall.warnings_by_code.items())) or "none"
-    out.write(f"\nchrome dropped: {chrome}\nwarnings by code: {codes}\n")
+    layouts = ", ".join(f"{name} {n}" for name, n in sorted(overall.layouts.items())) or "none"
+    out.write(f"\nlayouts: {layouts}\nchrome dropped: {chrome}\nwarnings by code: {codes}\n")
+
+
+# --- layouts --------------------------------------------------------------------------
+
+
+@app.command()
+def layouts() -> None:
+    """List the built-in layouts (use one with --layout NAME, or add a site with a
+    layout file: --layout my-site.toml)."""
+    with _exit_codes():
+        out = _stdout()
+        known = builtin_layouts()
+        width = max(len(name) for name in known)
+        for name, layout in known.items():
+            out.write(f"{name.ljust(width)}  {layout.description}\n")
 
 
 # --- schema ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ class WarningCode(StrEnum):
     DATE_RELATIVE = "NP103"  # a relative date ("Updated 5 min ago") without --now
     EMPTY_BODY = "NP104"  # an article with a header but no body
     EMPTY_INPUT = "NP105"  # an input with no text at all
-    SINGLE_HEADLINE = "NP106"  # a headline printed once, where pages print it again
+    SINGLE_HEADLINE = "NP106"  # a headline printed once, where its layout prints it again
     NO_BLANK_BOUNDARY = "NP107"  # an article starting right after the last one's text
     MOJIBAKE = "NP108"  # a line that looks like UTF-8 decoded as cp1252 ("â€™")
     NO_ARTICLES = "NP109"  # text, but no article in it

@@ -112,7 +112,9 @@ class _Draft:
     #: Line number of the last line of the latest date block (date line, or the lone
     #: ``0`` after it): the author is the line right after.
     date_block_end: int = -1
-    last_bullet: int = -1  # line number of the last bullet
+    #: Line number of the latest bullet or repeated headline: where a credit line
+    #: printed at the end of the header (.jp) would follow.
+    header_end: int = -1
     evidence: set[str] = field(default_factory=set)  # layouts whose rules matched
 
     @property
@@ -291,7 +293,7 @@ class _Parser:
         elif kind is Kind.BULLET:
             self._take(token, "bullets")
             draft.bullets.append(self._bullet_text(text))
-            draft.last_bullet = token.no
+            draft.header_end = token.no
             return _Phase.BULLETS
         elif kind is Kind.COMMENT_COUNT and right_after_date:
             self._drop(token, "comment_count")
@@ -409,6 +411,7 @@ class _Parser:
     def _drop_headline_copy(self, draft: _Draft, token: Token) -> None:
         self._drop(token, "repeated_headline")
         draft.headline_copies += 1
+        draft.header_end = token.no
 
     def _take_date(self, draft: _Draft, token: Token) -> None:
         assert token.date is not None  # DATE tokens carry their match
@@ -435,7 +438,7 @@ class _Parser:
         layout = self._bounds.date_first_layout(-1)  # the date line was just taken
         assert layout is not None  # starts_article checked it
         author_at, headline_at = layout
-        for at in range(headline_at + 1):
+        for at in range(headline_at + 1):  # chrome, author and headline, in line order
             token = self._ahead.peek(0)
             assert token is not None  # date_first_layout peeked it
             draft.last = token.no
@@ -456,11 +459,19 @@ class _Parser:
 
     def _is_author_line(self, draft: _Draft, token: Token, right_after_date: bool) -> bool:
         """A byline anywhere in the header; a name right after the date line; or, where
-        the layout prints a credit line after the bullets (.jp), a name right there."""
+        the layout prints a credit line at the end of the header (.jp: after the bullets
+        or the repeated headline, before a blank line), a name right there."""
         if byline_name(token.text, self._rules) is not None:
             return True
-        right_after_bullets = self._rules.author_after_bullets and token.no == draft.last_bullet + 1
-        return (right_after_date or right_after_bullets) and looks_like_author(token.text)
+        if right_after_date:
+            return looks_like_author(token.text)
+        following = self._ahead.peek(1)  # `token` is still at offset 0
+        return (
+            self._rules.author_after_bullets
+            and token.no == draft.header_end + 1
+            and (following is None or following.blanks_before > 0)
+            and looks_like_author(token.text)
+        )
 
     def _is_mid_body_caption(self, token: Token) -> bool:
         """A credited line set apart by 3+ blank lines before it and one after it."""
@@ -478,7 +489,7 @@ class _Parser:
         layout = self._layout_of(draft)
         report.layouts[layout] += 1
         report.article_layout = layout
-        if draft.headline_copies == 0 and not self._generic:
+        if draft.headline_copies == 0 and layout in self._rules.repeating_headline:
             self._warn(
                 WarningCode.SINGLE_HEADLINE,
                 draft.first,

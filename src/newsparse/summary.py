@@ -27,21 +27,26 @@ class InputSummary:
     fields: Counter[str] = field(default_factory=Counter)
     coverage: Counter[str] = field(default_factory=Counter)
     warnings_by_code: Counter[str] = field(default_factory=Counter)
+    layouts: Counter[str] = field(default_factory=Counter)
     errors: int = 0
     warnings: list[ParseWarning] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, path: str, report: ParseReport, articles: Iterable[Article]) -> "InputSummary":
-        """Summarise a finished parse: ``report`` must have kept its warnings."""
+    def of(
+        cls, path: str, report: ParseReport, articles: Iterable[tuple[Article, str]]
+    ) -> "InputSummary":
+        """Summarise a finished parse of ``articles`` (each with the layout that parsed
+        it); ``report`` must have kept its warnings."""
         records = [
             {
                 "id": a.id,
                 "headline": a.headline,
                 "line_start": a.source.line_start,
                 "line_end": a.source.line_end,
+                "layout": layout,
             }
-            for a in articles
+            for a, layout in articles
         ]
         return cls(
             path=path,
@@ -52,6 +57,7 @@ class InputSummary:
             fields=Counter(report.fields),
             coverage=Counter(report.coverage),
             warnings_by_code=Counter({str(c): n for c, n in report.warning_counts.items()}),
+            layouts=Counter(report.layouts),
             errors=report.errors,
             warnings=list(report.warnings),
             records=records,
@@ -74,6 +80,7 @@ class InputSummary:
         self.fields.update(other.fields)
         self.coverage.update(other.coverage)
         self.warnings_by_code.update(other.warnings_by_code)
+        self.layouts.update(other.layouts)
         self.errors += other.errors
         self.records += other.records
 
@@ -91,6 +98,7 @@ class InputSummary:
             "coverage": {name: self.coverage[name] for name in COVERAGE},
             "chrome": dict(sorted(self.chrome.items())),
             "warnings_by_code": dict(sorted(self.warnings_by_code.items())),
+            "layouts": dict(sorted(self.layouts.items())),
             "warnings": self.warning_count,
             "errors": self.errors,
         }

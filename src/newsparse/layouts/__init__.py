@@ -68,6 +68,7 @@ class Layout:
     gallery_counter: re.Pattern[str] | None = None
     comment_count: str | None = None
     author_after_bullets: bool = False
+    repeats_headline: bool = False
     breadcrumbs: bool = False
     section_label_twice: bool = False
     separators: tuple[str, ...] | None = None  # None: the default layout's
@@ -81,7 +82,12 @@ class Layout:
 _TOP = {"name", "description", "generic", "chrome", "trailers", "site_chrome", "date_lines",
         "header", "authors", "datelines", "bullets", "site"}  # fmt: skip
 _TABLES: dict[str, dict[str, type]] = {
-    "header": {"gallery_counter": str, "comment_count": str, "author_after_bullets": bool},
+    "header": {
+        "gallery_counter": str,
+        "comment_count": str,
+        "author_after_bullets": bool,
+        "repeats_headline": bool,
+    },
     "authors": {"bylines": list},
     "datelines": {"separators": list, "agencies": list, "labels": list},
     "bullets": {"glyphs": list},
@@ -128,6 +134,7 @@ def _layout_from(data: dict[str, Any], path: str) -> Layout:
         gallery_counter=_optional_pattern(header, "gallery_counter", "header", path),
         comment_count=header.get("comment_count"),
         author_after_bullets=header.get("author_after_bullets", False),
+        repeats_headline=header.get("repeats_headline", False),
         breadcrumbs=tables["site"].get("breadcrumbs", False),
         section_label_twice=tables["site"].get("section_label_twice", False),
         separators=_optional_strings(datelines, "separators", "datelines", path, regex=True),
@@ -293,6 +300,8 @@ class Rules:
     breadcrumbs: bool = False
     section_label_twice: bool = False
     generic: bool = False
+    #: Layouts whose pages print the headline again after the header.
+    repeating_headline: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, layouts: Sequence[Layout], *, auto: bool = False) -> "Rules":
@@ -312,6 +321,9 @@ class Rules:
             layout.comment_count for layout in layouts if layout.comment_count
         )
         rules.author_after_bullets = any(layout.author_after_bullets for layout in layouts)
+        rules.repeating_headline = frozenset(
+            layout.name for layout in layouts if layout.repeats_headline
+        )
         rules.breadcrumbs = any(layout.breadcrumbs for layout in layouts)
         rules.section_label_twice = any(layout.section_label_twice for layout in layouts)
         rules.generic = bool(layouts) and all(layout.generic for layout in layouts)
