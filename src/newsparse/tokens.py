@@ -54,23 +54,23 @@ _TEXT: _Classified = (Kind.TEXT, None, None, None)
 
 def classify(text: str, rules: Rules) -> _Classified:
     """Kind, date match, chrome kind and layout of a normalised, non-blank line."""
-    first = text[0]
     for glyph in rules.bullet_glyphs:
         if text.startswith(glyph):
             return Kind.BULLET, None, None, None
     if len(text) > MAX_STRUCTURE_LEN:
         return _TEXT
+    lowered = text.lower()
+    if lowered not in rules.exact_lines and rules.gate.fullmatch(text) is None:
+        return _TEXT  # the common case, decided by one expression
     for form in rules.date_lines:
         match = form.pattern.fullmatch(text)
         if match is not None:
             return Kind.DATE, match, None, form.layout
     if text in rules.comment_counts:
         return Kind.COMMENT_COUNT, None, "comment_count", None
-    if first.isdigit():
-        for counter in rules.gallery_counters:
-            if counter.fullmatch(text):
-                return Kind.GALLERY, None, "gallery_counter", None
-    lowered = text.lower()
+    for counter in rules.gallery_counters:
+        if counter.fullmatch(text):
+            return Kind.GALLERY, None, "gallery_counter", None
     for kind, exact, patterns in (
         (Kind.CHROME, rules.chrome_lines, rules.chrome_patterns),
         (Kind.TRAILER, rules.trailer_lines, rules.trailer_patterns),

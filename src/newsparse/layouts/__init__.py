@@ -302,6 +302,11 @@ class Rules:
     generic: bool = False
     #: Layouts whose pages print the headline again after the header.
     repeating_headline: frozenset[str] = frozenset()
+    #: One expression matching every line any rule could match (exact lines aside):
+    #: most lines fail it at their first character, in C, and need no other test.
+    gate: re.Pattern[str] = re.compile(r"(?!)")
+    #: Every exact line of every rule, lower-cased, and the comment counts.
+    exact_lines: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, layouts: Sequence[Layout], *, auto: bool = False) -> "Rules":
@@ -344,6 +349,19 @@ class Rules:
             rf"\((?:{agencies})\)|,\s*(?:{agencies})$" if agencies else r"(?!)"
         )
         rules.editorial_labels = frozenset(label.upper() for label in union("labels"))
+        patterns = [
+            *(form.pattern for form in rules.date_lines),
+            *(rule.pattern for rule in rules.chrome_patterns + rules.trailer_patterns),
+            *(rule.pattern for rule in rules.site_patterns),
+            *rules.gallery_counters,
+        ]
+        rules.gate = re.compile(
+            "|".join(f"(?:{_ungrouped(p.pattern)})" for p in patterns if p is not None) or r"(?!)"
+        )
+        rules.exact_lines = frozenset(
+            {*rules.chrome_lines, *rules.trailer_lines, *rules.site_lines}
+            | {count.lower() for count in rules.comment_counts}
+        )
         return rules
 
     def layout_names(self) -> list[str]:
@@ -356,6 +374,16 @@ def _index(rules: Iterable[LineRule], exact: dict[str, LineRule], patterns: list
             patterns.append(rule)
         for line in rule.lines:
             exact.setdefault(line, rule)
+
+
+def _ungrouped(pattern: str) -> str:
+    """``pattern`` fit to be one branch of a larger expression: named groups unnamed (a
+    name may not repeat across branches) and leading global flags made local."""
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    flags = re.match(r"\(\?([aiLmsux]+)\)", pattern)
+    if flags:
+        pattern = f"(?{flags[1]}:{pattern[flags.end() :]})"
+    return pattern
 
 
 def _patterns(compiled: Iterable[re.Pattern[str]]) -> set[str]:
