@@ -1,9 +1,10 @@
 """Random Arab News articles rendered as their pages print them (hypothesis strategies).
 
 Templates: A (arabnews.pk), B (arabnews.com: headline twice, author, bullets right under
-the repeated headline, date+author printed again) and the French edition (captions
-printed twice). ``dumps()`` strings several together with any kind of boundary and
-knows the records they must parse back to.
+the repeated headline, date+author printed again), the French edition (captions printed
+twice), the Japanese edition (captions and GMT9 date printed twice, credit line after
+the bullets) and a WordPress copy ("Time:" date line, footers). ``dumps()`` strings
+several together with any kind of boundary and knows the records they must parse back to.
 """
 
 from dataclasses import dataclass, field
@@ -68,15 +69,17 @@ class Story:
         if self.dateline is not None:
             body_paragraphs[0] = body_paragraphs[0].split(self.dateline[1], 1)[1]
         body = "\n\n".join(body_paragraphs)
-        captions = self.captions + ([self.mid_body_caption] if self.mid_body_caption else [])
+        copy = template == "copies"  # copies keep neither captions nor bullets
+        captions = [] if copy else self.captions
+        captions += [self.mid_body_caption] if self.mid_body_caption else []
         return Article(
             id=article_id(self.headline, body),
             headline=self.headline,
-            updated=self.day.isoformat(),
+            updated=self.day.isoformat() + ("T10:20:30+09:00" if template == "jp" else ""),
             updated_text=self.date_line(template),
-            author=self.author if template == "B" else None,
+            author=self.author if template in ("B", "jp") else None,
             captions=captions,
-            bullets=self.bullets,
+            bullets=[] if copy else self.bullets,
             dateline=self.dateline[0] if self.dateline else None,
             body=body,
             source={
@@ -87,6 +90,11 @@ class Story:
         )
 
     def date_line(self, template: str) -> str:
+        day, month = f"{self.day.day:02d}", MONTHS[self.day.month - 1]
+        if template == "jp":
+            return f"{day} {month[:3]} {self.day.year} 10:20:30 GMT9"
+        if template == "copies":
+            return f"Time: {month} {day}, {self.day.year}"
         if template == "fr":
             weekday = JOURS[self.day.weekday()]
             return f"Publié le {weekday} {self.day.day} {MOIS[self.day.month - 1]} {self.day.year}"
@@ -125,6 +133,12 @@ def render(story: Story, template: str) -> list[str]:
         assert story.author is not None
         head = [h, h, *story.captions, "Short Url", date_line, story.author, "Follow", h]
         head += [*bullets, date_line, story.author, ""] if bullets else [""]
+    elif template == "jp":  # arabnews.jp: captions and date twice, credit after bullets
+        assert story.author is not None
+        doubled = [line for caption in story.captions for line in (caption, caption)]
+        head = [h, *doubled, "Short Url:", date_line, date_line, h, *bullets, story.author, ""]
+    elif template == "copies":  # a WordPress copy: "Time:" date, footers after the story
+        head = [h, date_line, h, ""]
     else:  # arabnews.fr: every caption printed twice, no Follow
         doubled = [line for caption in story.captions for line in (caption, caption)]
         head = [h, *doubled, "Short Url", date_line, h, ""]
@@ -136,6 +150,8 @@ def render(story: Story, template: str) -> list[str]:
         elif template != "A" or index % 2:  # template A: a single newline now and then
             body.append("")
         body.append(paragraph)
+    if template == "copies":
+        body += ["Main category: Middle East", "Topics: Saudi Arabia, Energy", "Leave a Reply"]
     return head + body
 
 
@@ -157,7 +173,9 @@ class Dump:
 def dumps(draw: st.DrawFn, max_articles: int = 4) -> Dump:
     items = draw(
         st.lists(
-            st.tuples(stories(), st.sampled_from(["A", "B", "fr"]), st.integers(0, 3)),
+            st.tuples(
+                stories(), st.sampled_from(["A", "B", "fr", "jp", "copies"]), st.integers(0, 3)
+            ),
             min_size=1,
             max_size=max_articles,
             unique_by=lambda item: item[0].headline,

@@ -48,14 +48,18 @@ class Boundaries:
         ):
             return False
         run = self.header_run(offset)
-        if run is None or byline_name(token.text, self._rules) is not None:
+        if run is None:
             return False
         anchor_at, between, after = run
         candidates = {token.text, *between}
         repeated = next((text for text in after if text in candidates), None)
         if repeated is not None:
             return repeated == token.text
-        if not looks_like_headline(token.text) or not only_captions(between, token.text):
+        if (
+            not looks_like_headline(token.text)
+            or not only_captions(between, token.text)
+            or byline_name(token.text, self._rules) is not None  # a byline heads no article
+        ):
             return False
         anchor = ahead.peek(anchor_at)
         assert anchor is not None  # header_run found it
