@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Protocol, TextIO
 
 from newsparse.models import Article
+from newsparse.writers.base import Record
 from newsparse.writers.csv import CsvWriter
 from newsparse.writers.json import JsonWriter
 from newsparse.writers.jsonl import JsonLinesWriter
@@ -27,6 +28,10 @@ class Writer(Protocol):
     """Writes articles to one text stream, one call per article."""
 
     def write(self, article: Article) -> None: ...
+
+    def write_record(self, record: Record) -> None:
+        """Write a record as ``Article.model_dump(mode="json")`` gives it: records read
+        back from worker processes are written without being validated twice."""
 
     def close(self) -> None:
         """Write whatever closes the document (``]`` for JSON); never closes the stream."""

@@ -5,6 +5,7 @@ import csv
 from typing import Any, TextIO
 
 from newsparse.models import Article, Source
+from newsparse.writers.base import Record, RecordWriter
 
 
 def csv_columns() -> list[str]:
@@ -18,9 +19,9 @@ def csv_columns() -> list[str]:
     return columns
 
 
-def csv_row(article: Article) -> list[Any]:
+def csv_row(record: Record) -> list[Any]:
     row: list[Any] = []
-    for name, value in article.model_dump(mode="json").items():
+    for name, value in record.items():
         if name == "source":
             row += list(value.values())
         elif isinstance(value, list):
@@ -30,13 +31,13 @@ def csv_row(article: Article) -> list[Any]:
     return row
 
 
-class CsvWriter:
+class CsvWriter(RecordWriter):
     def __init__(self, out: TextIO) -> None:
         self._writer = csv.writer(out, lineterminator="\r\n")
         self._writer.writerow(csv_columns())
 
-    def write(self, article: Article) -> None:
-        self._writer.writerow(csv_row(article))
+    def write_record(self, record: Record) -> None:
+        self._writer.writerow(csv_row(record))
 
     def close(self) -> None:
         """CSV has no closing."""

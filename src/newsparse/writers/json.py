@@ -7,16 +7,16 @@ gives for the whole list, plus a final newline — but nothing holds the list.
 import json
 from typing import TextIO
 
-from newsparse.models import Article
+from newsparse.writers.base import Record, RecordWriter
 
 
-class JsonWriter:
+class JsonWriter(RecordWriter):
     def __init__(self, out: TextIO) -> None:
         self._out = out
         self._count = 0
 
-    def write(self, article: Article) -> None:
-        text = json.dumps(article.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    def write_record(self, record: Record) -> None:
+        text = json.dumps(record, indent=2, ensure_ascii=False)
         self._out.write("[\n  " if self._count == 0 else ",\n  ")
         self._out.write(text.replace("\n", "\n  "))
         self._count += 1

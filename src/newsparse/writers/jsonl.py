@@ -3,15 +3,14 @@
 import json
 from typing import TextIO
 
-from newsparse.models import Article
+from newsparse.writers.base import Record, RecordWriter
 
 
-class JsonLinesWriter:
+class JsonLinesWriter(RecordWriter):
     def __init__(self, out: TextIO) -> None:
         self._out = out
 
-    def write(self, article: Article) -> None:
-        record = article.model_dump(mode="json")
+    def write_record(self, record: Record) -> None:
         self._out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from newsparse.errors import OutputError
 from newsparse.models import Article
+from newsparse.writers.base import Record, RecordWriter
 
 # Inline syntax, escaped wherever it stands: emphasis, code, links, HTML, escapes, GFM
 # strikethrough and tables.
@@ -34,38 +35,40 @@ def escape(text: str, *, heading: bool = False) -> str:
     return _ORDERED.sub(r"\1\\\2", text)
 
 
-def render_article(article: Article) -> str:
+def render_article(article: Article | Record) -> str:
     """The Markdown of one article: heading, metadata line, captions, bullets, body."""
-    parts = ["# " + escape(article.headline, heading=True)]
+    if isinstance(article, Article):
+        article = article.model_dump(mode="json")
+    parts = ["# " + escape(article["headline"], heading=True)]
     meta = [
         f"{label}: {escape(value)}"
         for label, value in (
-            ("Updated", article.updated or article.updated_text),
-            ("Dateline", article.dateline),
-            ("Author", article.author),
+            ("Updated", article["updated"] or article["updated_text"]),
+            ("Dateline", article["dateline"]),
+            ("Author", article["author"]),
         )
         if value
     ]
     if meta:
         parts.append("*" + " · ".join(meta) + "*")
-    parts += [f"> {escape(caption)}" for caption in article.captions]
-    if article.bullets:
-        parts.append("\n".join(f"- {escape(bullet)}" for bullet in article.bullets))
-    parts += [escape(paragraph) for paragraph in article.body.split("\n\n") if paragraph]
+    parts += [f"> {escape(caption)}" for caption in article["captions"]]
+    if article["bullets"]:
+        parts.append("\n".join(f"- {escape(bullet)}" for bullet in article["bullets"]))
+    parts += [escape(paragraph) for paragraph in article["body"].split("\n\n") if paragraph]
     return "\n\n".join(parts) + "\n"
 
 
-class MarkdownWriter:
+class MarkdownWriter(RecordWriter):
     """All articles in one document, separated by thematic breaks."""
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
         self._count = 0
 
-    def write(self, article: Article) -> None:
+    def write_record(self, record: Record) -> None:
         if self._count:
             self._out.write("\n---\n\n")
-        self._out.write(render_article(article))
+        self._out.write(render_article(record))
         self._count += 1
 
     def close(self) -> None:
@@ -82,10 +85,10 @@ def yaml_string(value: str) -> str:
     return re.sub(r"[\x7f-\x9f\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def front_matter(article: Article) -> str:
+def front_matter(record: Record) -> str:
     """A YAML front matter block holding every field of the record but the body."""
     lines = ["---"]
-    for name, value in article.model_dump(mode="json").items():
+    for name, value in record.items():
         if name == "body":
             continue
         if name == "source":
@@ -111,7 +114,7 @@ def slugify(text: str, limit: int = 60) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]  # whole words only
 
 
-class MarkdownSplitWriter:
+class MarkdownSplitWriter(RecordWriter):
     """One ``<updated or undated>-<slug>.md`` file per article, with front matter.
 
     Names are unique within a run: a second article with the same name gets ``-2``.
@@ -126,9 +129,11 @@ class MarkdownSplitWriter:
         except OSError as error:
             raise OutputError(str(directory), error.strerror or str(error)) from None
 
-    def file_name(self, article: Article) -> str:
-        day = article.updated[:10] if article.updated else "undated"
-        stem = f"{day}-{slugify(article.headline) or article.id}"
+    def file_name(self, article: Article | Record) -> str:
+        if isinstance(article, Article):
+            article = article.model_dump(mode="json")
+        day = article["updated"][:10] if article["updated"] else "undated"
+        stem = f"{day}-{slugify(article['headline']) or article['id']}"
         name, suffix = stem, 1
         while name in self._taken:
             suffix += 1
@@ -136,10 +141,10 @@ class MarkdownSplitWriter:
         self._taken.add(name)
         return name + ".md"
 
-    def write(self, article: Article) -> None:
-        path = self._directory / self.file_name(article)
+    def write_record(self, record: Record) -> None:
+        path = self._directory / self.file_name(record)
         try:
-            path.write_text(front_matter(article) + render_article(article), encoding="utf-8")
+            path.write_text(front_matter(record) + render_article(record), encoding="utf-8")
         except OSError as error:
             raise OutputError(str(path), error.strerror or str(error)) from None
         self.written.append(path)
