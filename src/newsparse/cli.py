@@ -9,27 +9,31 @@ import codecs
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from newsparse import __version__
+from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_file
 from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
-from newsparse.layouts import Layout, builtin_layouts, resolve_layout
+from newsparse.layouts import builtin_layouts, resolve_layout
 from newsparse.models import Article
 from newsparse.output import atomic_output
 from newsparse.parser import parse_lines
 from newsparse.reader import decode_lines, parse_file
 from newsparse.summary import InputSummary, total
 from newsparse.writers import EXTENSIONS, Format, Writer, open_writer
+from newsparse.writers.base import Record
 from newsparse.writers.markdown import MarkdownSplitWriter
 
 if TYPE_CHECKING:
@@ -121,35 +125,32 @@ FixText = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class _Reading:
+def _options(now: str | None, encoding: str, fix_text: bool, layout: str | None) -> ParseOptions:
     """How to read every input: the options ``convert`` and ``check`` share."""
+    return ParseOptions(
+        _parse_now(now),
+        _check_encoding(encoding),
+        _text_fixer(fix_text),
+        None if layout is None else resolve_layout(layout),
+    )
 
-    now: datetime | None
-    encoding: str
-    fix_text: Callable[[str], str] | None
-    layout: Layout | None
 
-    @classmethod
-    def of(cls, now: str | None, encoding: str, fix_text: bool, layout: str | None) -> "_Reading":
-        return cls(
-            _parse_now(now),
-            _check_encoding(encoding),
-            _text_fixer(fix_text),
-            None if layout is None else resolve_layout(layout),
-        )
-
-    def articles(self, name: str, report: ParseReport) -> Iterator[Article]:
-        if name == STDIN:
-            lines = decode_lines(sys.stdin.buffer, STDIN, self.encoding)
-            return parse_lines(
-                lines, STDIN, now=self.now, report=report, fix_text=self.fix_text,
-                layout=self.layout,
-            )  # fmt: skip
-        return parse_file(
-            name, now=self.now, report=report, fix_text=self.fix_text, layout=self.layout,
-            encoding=self.encoding,
+def _articles(
+    name: str,
+    options: ParseOptions,
+    report: ParseReport,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Article]:
+    if name == STDIN:
+        lines = decode_lines(sys.stdin.buffer, STDIN, options.encoding, progress)
+        return parse_lines(
+            lines, STDIN, now=options.now, report=report, fix_text=options.fix_text,
+            layout=options.layout,
         )  # fmt: skip
+    return parse_file(
+        name, now=options.now, report=report, fix_text=options.fix_text, layout=options.layout,
+        encoding=options.encoding, progress=progress,
+    )  # fmt: skip
 
 
 def _parse_now(value: str | None) -> datetime | None:
@@ -257,22 +258,45 @@ def convert(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if any warning was printed.")
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for several inputs (1: strictly serial). "
+            "Default: the number of CPUs.",
+            show_default=False,
+        ),
+    ] = os.cpu_count() or 1,
+    dedupe: Annotated[
+        bool,
+        typer.Option("--dedupe", help="Drop records whose id was already written in this run."),
+    ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No summary line at the end.")
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no summary line at the end."),
     ] = False,
 ) -> None:
     """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
     with _exit_codes():
-        reading = _Reading.of(now, encoding, fix_text, layout)
+        options = _options(now, encoding, fix_text, layout)
         fmt = _choose_format(to, output, split)
-        names = _expand(inputs or [], sys.stdin.isatty())
+        names = list(_expand(inputs or [], sys.stdin.isatty()))
+        outcome = _Outcome()
         with ExitStack() as stack:
             if split is not None:
                 writer: Writer = MarkdownSplitWriter(split)
             else:
                 stream = stack.enter_context(atomic_output(output)) if output else _stdout()
                 writer = open_writer(fmt, stream)
-            outcome = _convert_all(names, writer, reading)
+            progress = stack.enter_context(_Progress.for_inputs(names, enabled=not quiet))
+            run = _Run(writer, outcome, progress, seen=set() if dedupe else None)
+            files = [name for name in names if isinstance(name, str)]
+            if jobs > 1 and len(files) > 1 and STDIN not in files:
+                _convert_parallel(names, run, options, jobs)
+            else:
+                _convert_serial(names, run, options)
             writer.close()
         if not quiet:
             _stderr().print(outcome.summary(), markup=False)
@@ -292,36 +316,159 @@ class _Outcome:
     warnings: int = 0
     errors: int = 0
     input_errors: int = 0
+    duplicates: int = 0
+
+    def add(self, articles: int, warnings: int, errors: int) -> None:
+        self.articles += articles
+        self.warnings += warnings
+        self.errors += errors
 
     def summary(self) -> str:
         text = (
             f"{self.articles} article(s) from {self.inputs} input(s); "
             f"{self.warnings} warning(s), {self.errors} of them error(s)"
         )
+        if self.duplicates:
+            text += f"; {self.duplicates} duplicate(s) dropped"
         if self.input_errors:
             text += f"; {self.input_errors} input(s) could not be read"
         return text
 
 
-def _convert_all(names: Iterator[str | InputError], writer: Writer, reading: _Reading) -> _Outcome:
-    outcome = _Outcome()
+@dataclass
+class _Run:
+    """One conversion's output side: the writer, --dedupe in front of it, the tally."""
+
+    writer: Writer
+    outcome: _Outcome
+    progress: "_Progress"
+    seen: set[str] | None  # ids written so far, with --dedupe
+
+    def write(self, record: Record) -> None:
+        self.progress.article()
+        if self.seen is not None:
+            if record["id"] in self.seen:
+                self.outcome.duplicates += 1
+                return
+            self.seen.add(record["id"])
+        self.writer.write_record(record)
+
+    def input_error(self, message: str) -> None:
+        _error(message)
+        self.outcome.input_errors += 1
+
+
+def _convert_serial(names: list[str | InputError], run: _Run, options: ParseOptions) -> None:
     for name in names:
-        outcome.inputs += 1
+        run.outcome.inputs += 1
         if isinstance(name, InputError):
-            _error(str(name))
-            outcome.input_errors += 1
+            run.input_error(str(name))
             continue
         report = ParseReport(on_warning=_warn)
         try:
-            for article in reading.articles(name, report):
-                writer.write(article)
+            for article in _articles(name, options, report, run.progress.advance):
+                run.write(article.model_dump(mode="json"))
         except InputError as error:
-            _error(str(error))
-            outcome.input_errors += 1
-        outcome.articles += report.articles
-        outcome.warnings += report.warning_counts.total()
-        outcome.errors += report.errors
-    return outcome
+            run.input_error(str(error))
+        run.outcome.add(report.articles, report.warning_counts.total(), report.errors)
+
+
+def _convert_parallel(
+    names: list[str | InputError], run: _Run, options: ParseOptions, jobs: int
+) -> None:
+    """Each input parsed by a worker into a temporary file; results taken in input
+    order, so the output is byte for byte the serial one."""
+    with (
+        tempfile.TemporaryDirectory(prefix="newsparse-") as directory,
+        ProcessPoolExecutor(jobs, initializer=exit_quietly_on_interrupt) as pool,
+    ):
+        futures = [
+            None
+            if isinstance(name, InputError)
+            else pool.submit(parse_to_file, name, options, directory)
+            for name in names
+        ]
+        for name, future in zip(names, futures, strict=True):
+            run.outcome.inputs += 1
+            if future is None:
+                run.input_error(str(name))
+                continue
+            result = future.result()
+            for warning in result.warnings:
+                _warn(warning)
+            for record in result.records():
+                run.write(record)
+            if result.error is not None:
+                run.input_error(result.error)
+            run.outcome.add(result.articles, result.warning_counts.total(), result.errors)
+            run.progress.advance(result.size)
+
+
+class _Progress:
+    """A progress bar on stderr — bytes read, articles, rate, time left — when stderr is
+    a terminal, the run is not in CI nor --quiet, and the input is worth waiting for."""
+
+    #: Inputs smaller than this finish before a bar is worth drawing.
+    MIN_BYTES = 8 << 20
+
+    def __init__(self, total: int | None) -> None:
+        self._total = total
+        self._bar: Any = None
+        self._task: Any = None
+        self._articles = 0
+
+    @classmethod
+    def for_inputs(cls, names: list[str | InputError], *, enabled: bool) -> "_Progress":
+        sizes = [_size(name) for name in names if isinstance(name, str)]
+        wanted = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        worth_it = None not in sizes and sum(s or 0 for s in sizes) >= cls.MIN_BYTES
+        return cls(sum(s or 0 for s in sizes) if wanted and worth_it else None)
+
+    def __enter__(self) -> "_Progress":
+        if self._total is not None:
+            from rich.progress import (
+                BarColumn,
+                DownloadColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+                TransferSpeedColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("converting"),
+                BarColumn(),
+                DownloadColumn(),
+                TransferSpeedColumn(),
+                TextColumn("{task.fields[articles]} articles"),
+                TimeRemainingColumn(),
+                console=_stderr(),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("convert", total=self._total, articles=0)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self, size: int) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=size, articles=self._articles)
+
+    def article(self) -> None:
+        self._articles += 1
+
+
+def _size(name: str) -> int | None:
+    """The size of an input in bytes; None for stdin or what cannot be read."""
+    if name == STDIN:
+        return None
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0
 
 
 def _stdout() -> TextIO:
@@ -357,9 +504,9 @@ def check(
     chrome, preamble, the layout of each article, and every warning. Exit 1 on errors
     (with --strict, on warnings)."""
     with _exit_codes():
-        reading = _Reading.of(now, encoding, fix_text, layout)
+        options = _options(now, encoding, fix_text, layout)
         summaries = [
-            _check_one(name, reading) for name in _expand(inputs or [], sys.stdin.isatty())
+            _check_one(name, options) for name in _expand(inputs or [], sys.stdin.isatty())
         ]
         overall = total(summaries)
         out = _stdout()
@@ -377,13 +524,13 @@ def check(
             raise typer.Exit(ExitCode.CONTENT)
 
 
-def _check_one(name: str | InputError, reading: _Reading) -> InputSummary:
+def _check_one(name: str | InputError, options: ParseOptions) -> InputSummary:
     if isinstance(name, InputError):
         return InputSummary(path=name.path, error=str(name))
     report = ParseReport()
     records = []
     try:
-        for article in reading.articles(name, report):
+        for article in _articles(name, options, report):
             assert report.article_layout is not None  # set before each article is yielded
             records.append((article, report.article_layout))
     except InputError as error:

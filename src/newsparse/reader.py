@@ -7,7 +7,7 @@ and byte offset, and nothing holds more than one line of the file. Other encodin
 
 import codecs
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -22,19 +22,43 @@ _BOM = b"\xef\xbb\xbf"
 _UTF8 = "utf-8"
 
 
-def decode_lines(stream: BinaryIO, path: str, encoding: str = _UTF8) -> Iterator[str]:
+#: Bytes read between two calls of a progress callback.
+PROGRESS_STEP = 1 << 20
+
+
+def decode_lines(
+    stream: BinaryIO,
+    path: str,
+    encoding: str = _UTF8,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[str]:
     """Text lines of a binary stream, each with its line end (split later).
 
     A BOM at the start is removed. A NUL character or bytes that do not decode raise
     :class:`InputError` naming the line and, where lines are split as bytes (UTF-8,
     cp1252, latin-1 and every other ASCII-compatible encoding), the byte offset.
+    ``progress`` is called with the number of bytes read since its last call, about
+    every megabyte and at the end (for ASCII-compatible encodings).
     """
     codec = codecs.lookup(encoding).name
     if codec == "utf-8-sig":
         codec = _UTF8  # the BOM is removed anyway
     if _ascii_compatible(codec):
-        return _lines_by_bytes(stream, path, codec)
+        raw_lines = stream if progress is None else _counted(stream, progress)
+        return _lines_by_bytes(raw_lines, path, codec)
     return _lines_by_text(stream, path, codec)
+
+
+def _counted(stream: Iterable[bytes], progress: Callable[[int], None]) -> Iterator[bytes]:
+    """The lines of ``stream``, reporting the bytes read about every ``PROGRESS_STEP``."""
+    pending = 0
+    for line in stream:
+        pending += len(line)
+        if pending >= PROGRESS_STEP:
+            progress(pending)
+            pending = 0
+        yield line
+    progress(pending)
 
 
 def _ascii_compatible(codec: str) -> bool:
@@ -45,7 +69,7 @@ def _ascii_compatible(codec: str) -> bool:
         return False
 
 
-def _lines_by_bytes(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
+def _lines_by_bytes(stream: Iterable[bytes], path: str, codec: str) -> Iterator[str]:
     """One line decoded at a time: errors know their line and byte offset."""
     offset = 0
     for number, raw in enumerate(stream, start=1):
@@ -110,10 +134,12 @@ def parse_file(
     encoding: str = "utf-8",
     fix_text: Callable[[str], str] | None = None,
     layout: str | Layout | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[Article]:
     """Parse the dump at ``path`` lazily; the file is open only while iterating.
 
-    See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``.
+    See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``,
+    and :func:`decode_lines` for ``progress``.
     """
     name = str(path)
     try:
@@ -122,7 +148,7 @@ def parse_file(
         raise InputError(name, _os_reason(error)) from None
     with stream:
         try:
-            lines = decode_lines(stream, name, encoding)
+            lines = decode_lines(stream, name, encoding, progress)
             yield from parse_lines(
                 lines, name, now=now, report=report, fix_text=fix_text, layout=layout
             )

@@ -1,0 +1,74 @@
+"""Batches: worker processes give the serial output byte for byte; --dedupe; progress."""
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DUMPS, NOW, ROOT, run_cli
+
+ALL = [str(dump.relative_to(ROOT)) for dump in DUMPS]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "md"])
+def test_jobs_2_writes_exactly_what_jobs_1_writes(fmt: str) -> None:
+    serial = run_cli("convert", *ALL, "missing.txt", "--to", fmt, "--now", NOW, "--jobs", "1")
+    parallel = run_cli("convert", *ALL, "missing.txt", "--to", fmt, "--now", NOW, "--jobs", "2")
+    assert serial.returncode == parallel.returncode == 3  # missing.txt, the others converted
+    assert parallel.stdout == serial.stdout
+    assert parallel.stderr == serial.stderr  # warnings too, in input order
+
+
+def test_dedupe_drops_records_already_written_and_says_how_many() -> None:
+    seed = "fixtures/dumps/seed.txt"
+    result = run_cli("convert", seed, seed, seed, "--dedupe", "--to", "jsonl")
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr.decode() == (
+        "6 article(s) from 3 input(s); 0 warning(s), 0 of them error(s); 4 duplicate(s) dropped\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def large_dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 9 MB: enough for a progress bar."""
+    path = tmp_path_factory.mktemp("large") / "large.txt"
+    path.write_bytes(((ROOT / "fixtures/dumps/seed.txt").read_bytes() + b"\n\n\n") * 1700)
+    return path
+
+
+def test_progress_bar_on_a_terminal(large_dump: Path, tmp_path: Path) -> None:
+    controller, terminal = pty.openpty()
+    executable = Path(sys.executable).with_name("newsparse")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    process = subprocess.Popen(
+        [str(executable), "convert", str(large_dump), "-o", str(tmp_path / "out.jsonl")],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+        env={**env, "TERM": "xterm-256color", "COLUMNS": "120"},
+    )
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    assert process.wait(timeout=60) == 0
+    assert b"converting" in seen
+    assert b"articles" in seen
+    assert b"3400 article(s) from 1 input(s)" in seen  # the summary after the bar
+
+
+def test_no_progress_bar_in_a_pipe(large_dump: Path) -> None:
+    result = run_cli("convert", str(large_dump), "--to", "jsonl")
+    assert b"\x1b[" not in result.stderr
+    assert result.stderr == b"3400 article(s) from 1 input(s); 0 warning(s), 0 of them error(s)\n"
