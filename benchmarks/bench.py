@@ -6,10 +6,13 @@
 The dump is built by repeating the seed (or every fixture dump, for a mix of layouts)
 until it reaches the size asked for, and kept in ``benchmarks/data/`` for the next run.
 Each format is converted once under ``/usr/bin/time -v``, output to /dev/null; the floor
-is Python reading and decoding the same file line by line and doing nothing else.
+is Python reading and decoding the same file line by line and doing nothing else. Then
+the same bytes, split into 8 files, are converted with ``--jobs 1`` and ``--jobs 2``,
+and ``newsparse --version`` is timed for start-up.
 """
 
 import argparse
+import os
 import platform
 import re
 import subprocess
@@ -55,6 +58,21 @@ def timed(command: list[str]) -> tuple[float, float]:
     return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds), int(rss[1]) / 1024
 
 
+def split_dump(dump: Path, parts: int) -> list[Path]:
+    """``dump`` cut into ``parts`` files of about equal size, at article boundaries."""
+    data = dump.read_bytes()
+    size = -(-len(data) // parts)
+    paths, start = [], 0
+    for index in range(parts):
+        end = len(data) if index == parts - 1 else data.find(b"\n\n\n", start + size)
+        end = len(data) if end < 0 else end
+        path = dump.with_name(f"{dump.stem}.part{index}.txt")
+        path.write_bytes(data[start:end])
+        paths.append(path)
+        start = end
+    return paths
+
+
 def cpu_name() -> str:
     try:
         text = Path("/proc/cpuinfo").read_text()
@@ -85,6 +103,17 @@ def main() -> None:
             f"{'convert --to ' + fmt:<18}{seconds:>9.2f}{size_mb / seconds:>9.1f}"
             f"{seconds / floor:>9.1f}{rss:>13.1f}"
         )
+    parts = [str(p) for p in split_dump(dump, 8)]
+    print(f"\n8 files, jsonl ({os.cpu_count()} CPUs):")
+    serial, rss = timed([newsparse, "convert", *parts, "--to", "jsonl", "--jobs", "1"])
+    print(f"{'--jobs 1':<18}{serial:>9.2f}{size_mb / serial:>9.1f}{'':>9}{rss:>13.1f}")
+    parallel, rss = timed([newsparse, "convert", *parts, "--to", "jsonl", "--jobs", "2"])
+    print(
+        f"{'--jobs 2':<18}{parallel:>9.2f}{size_mb / parallel:>9.1f}{'':>9}{rss:>13.1f}"
+        f"   speed-up {serial / parallel:.2f}x"
+    )
+    startup, _ = timed([newsparse, "--version"])
+    print(f"\nstart-up (newsparse --version): {startup:.2f} s")
 
 
 if __name__ == "__main__":
