@@ -6,7 +6,6 @@ the output is byte for byte what a serial run writes, memory holds no more than 
 record at a time per process, and a failing input fails alone.
 """
 
-import json
 import os
 import signal
 import tempfile
@@ -20,7 +19,7 @@ from newsparse.diagnostics import ParseReport, ParseWarning, WarningCode
 from newsparse.errors import InputError
 from newsparse.layouts import Layout
 from newsparse.reader import parse_file
-from newsparse.writers.base import Record
+from newsparse.writers.jsonl import json_line
 
 
 @dataclass(frozen=True)
@@ -46,14 +45,14 @@ class InputResult:
     errors: int = 0
     size: int = 0
 
-    def records(self) -> Iterator[Record]:
-        """The records, read back in order; the file is removed once read."""
+    def lines(self) -> Iterator[str]:
+        """The records as written: one compact JSON object per line, in order (exactly
+        a JSON Lines writer's lines). The file is removed once read."""
         if self.records_path is None:
             return
         try:
-            with open(self.records_path, encoding="utf-8") as stream:
-                for line in stream:
-                    yield json.loads(line)
+            with open(self.records_path, encoding="utf-8", newline="\n") as stream:
+                yield from stream
         finally:
             os.unlink(self.records_path)
 
@@ -84,8 +83,7 @@ def parse_to_file(name: str, options: ParseOptions, directory: str) -> InputResu
                 layout=options.layout,
             )
             for article in articles:
-                record = article.model_dump(mode="json")
-                out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+                out.write(json_line(article.model_dump(mode="json")))
     except InputError as error:
         result.error = str(error)
     result.warnings = report.warnings

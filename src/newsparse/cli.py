@@ -34,6 +34,7 @@ from newsparse.reader import decode_lines, parse_file
 from newsparse.summary import InputSummary, total
 from newsparse.writers import EXTENSIONS, Format, Writer, open_writer
 from newsparse.writers.base import Record
+from newsparse.writers.jsonl import JsonLinesWriter
 from newsparse.writers.markdown import MarkdownSplitWriter
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ app = typer.Typer(
 )
 
 STDIN = "-"
+#: How every record line a worker writes begins: the id comes first (SPEC field order).
+_ID_PREFIX = '{"id":"'
 
 
 @cache
@@ -345,13 +348,28 @@ class _Run:
     seen: set[str] | None  # ids written so far, with --dedupe
 
     def write(self, record: Record) -> None:
+        if self._new(record["id"]):
+            self.writer.write_record(record)
+
+    def write_json_line(self, line: str) -> None:
+        """A record as a worker wrote it: copied as it is when the output is JSON Lines
+        (the worker's line is the writer's line), else read back into a record."""
+        if isinstance(self.writer, JsonLinesWriter):
+            if self._new(line[len(_ID_PREFIX) : len(_ID_PREFIX) + 16]):
+                self.writer.write_line(line)
+        else:
+            self.write(json.loads(line))
+
+    def _new(self, record_id: str) -> bool:
+        """Count the record; with --dedupe, whether its id is new (and remember it)."""
         self.progress.article()
-        if self.seen is not None:
-            if record["id"] in self.seen:
-                self.outcome.duplicates += 1
-                return
-            self.seen.add(record["id"])
-        self.writer.write_record(record)
+        if self.seen is None:
+            return True
+        if record_id in self.seen:
+            self.outcome.duplicates += 1
+            return False
+        self.seen.add(record_id)
+        return True
 
     def input_error(self, message: str) -> None:
         _error(message)
@@ -396,8 +414,8 @@ def _convert_parallel(
             result = future.result()
             for warning in result.warnings:
                 _warn(warning)
-            for record in result.records():
-                run.write(record)
+            for line in result.lines():
+                run.write_json_line(line)
             if result.error is not None:
                 run.input_error(result.error)
             run.outcome.add(result.articles, result.warning_counts.total(), result.errors)
