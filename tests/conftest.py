@@ -2,6 +2,7 @@
 
 import difflib
 import os
+import pty
 import subprocess
 import sys
 from datetime import datetime
@@ -76,3 +77,31 @@ def run_cli(
         timeout=60,
         check=False,
     )
+
+
+def run_in_terminal(*args: str, stdout_too: bool = True) -> tuple[int, bytes]:
+    """Run ``newsparse`` with stderr (and stdout, unless ``stdout_too`` is false) on a
+    pseudo-terminal, outside CI; its exit code and all it drew there."""
+    controller, terminal = pty.openpty()
+    executable = Path(sys.executable).with_name("newsparse")
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    process = subprocess.Popen(
+        [str(executable), *args],
+        stdin=subprocess.DEVNULL,
+        stdout=terminal if stdout_too else subprocess.DEVNULL,
+        stderr=terminal,
+        cwd=ROOT,
+        env={**env, "TERM": "xterm-256color", "COLUMNS": "160"},
+    )
+    os.close(terminal)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(controller)
+    return process.wait(timeout=60), output

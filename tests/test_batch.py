@@ -1,14 +1,10 @@
 """Batches: worker processes give the serial output byte for byte; --dedupe; progress."""
 
-import os
-import pty
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DUMPS, NOW, ROOT, run_cli
+from tests.conftest import DUMPS, NOW, ROOT, run_cli, run_in_terminal
 
 ALL = [str(dump.relative_to(ROOT)) for dump in DUMPS]
 
@@ -41,28 +37,9 @@ def large_dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_progress_bar_on_a_terminal(large_dump: Path, tmp_path: Path) -> None:
-    controller, terminal = pty.openpty()
-    executable = Path(sys.executable).with_name("newsparse")
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
-    process = subprocess.Popen(
-        [str(executable), "convert", str(large_dump), "-o", str(tmp_path / "out.jsonl")],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=terminal,
-        env={**env, "TERM": "xterm-256color", "COLUMNS": "120"},
-    )
-    os.close(terminal)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed: the process is done
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(controller)
-    assert process.wait(timeout=60) == 0
+    output = str(tmp_path / "out.jsonl")
+    code, seen = run_in_terminal("convert", str(large_dump), "-o", output, stdout_too=False)
+    assert code == 0
     assert b"converting" in seen
     assert b"articles" in seen
     assert b"3400 article(s) from 1 input(s)" in seen  # the summary after the bar

@@ -2,15 +2,11 @@
 scripts, with exit codes that say whether anything is wrong."""
 
 import json
-import os
-import pty
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXPECTED, NOW, ROOT, run_cli
+from tests.conftest import EXPECTED, NOW, run_cli, run_in_terminal
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
@@ -68,28 +64,8 @@ def test_check_text_in_a_pipe_has_no_escape_codes() -> None:
 
 
 def test_check_text_on_a_terminal_is_a_rich_table() -> None:
-    controller, terminal = pty.openpty()
-    executable = Path(sys.executable).with_name("newsparse")
-    process = subprocess.Popen(
-        [str(executable), "check", "fixtures/dumps/seed.txt"],
-        stdout=terminal,
-        stderr=terminal,
-        stdin=subprocess.DEVNULL,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "160", "TERM": "xterm-256color"},
-    )
-    os.close(terminal)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed: the process is done
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(controller)
-    assert process.wait(timeout=30) == 0
+    code, output = run_in_terminal("check", "fixtures/dumps/seed.txt")
+    assert code == 0
     text = output.decode()
     assert "newsparse check" in text  # the table's title
     assert "┃" in text or "│" in text  # drawn with box characters
