@@ -59,6 +59,11 @@ def test_help_is_there(command: list[str]) -> None:
     assert b"Usage:" in result.stdout
 
 
+def test_help_shows_brackets_as_typed_not_as_markup() -> None:
+    result = run_cli("convert", "--help", env={"COLUMNS": "300"})
+    assert b"pip install 'newsparse[fix]'" in result.stdout
+
+
 def test_schema_prints_the_record_json_schema() -> None:
     result = run_cli("schema")
     assert result.returncode == 0

@@ -123,7 +123,7 @@ FixText = Annotated[
     bool,
     typer.Option(
         "--fix-text",
-        help="Repair mojibake ('â€™' for '’') with ftfy (pip install 'newsparse[fix]').",
+        help="Repair mojibake ('â€™' for '’') with ftfy (pip install 'newsparse\\[fix]').",
     ),
 ]
 
