@@ -6,6 +6,7 @@ an iterator of :class:`Article`; :func:`parse_text` and :func:`parse_file` feed 
 
 from newsparse.diagnostics import ParseReport, ParseWarning, WarningCode
 from newsparse.errors import InputError, NewsparseError, OutputError, UsageError
+from newsparse.layouts import Layout, LayoutError, builtin_layouts, load_layout
 from newsparse.models import Article, Source
 from newsparse.parser import parse_lines, parse_text
 from newsparse.reader import parse_file
@@ -15,6 +16,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "InputError",
+    "Layout",
+    "LayoutError",
     "NewsparseError",
     "OutputError",
     "ParseReport",
@@ -23,6 +26,8 @@ __all__ = [
     "UsageError",
     "WarningCode",
     "__version__",
+    "builtin_layouts",
+    "load_layout",
     "parse_file",
     "parse_lines",
     "parse_text",
