@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -411,7 +412,13 @@ def _convert_parallel(
             if future is None:
                 run.input_error(str(name))
                 continue
-            result = future.result()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                raise NewsparseError(
+                    f"{name}: a worker process died before finishing (killed, or out of "
+                    "memory?); rerun with --jobs 1"
+                ) from None
             for warning in result.warnings:
                 _warn(warning)
             for line in result.lines():
