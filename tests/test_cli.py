@@ -268,6 +268,21 @@ def test_output_under_a_file_exits_4(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_behind_stdout_exits_4() -> None:
+    executable = Path(sys.executable).with_name("newsparse")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [str(executable), "convert", "-q", SEED],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            check=False,
+        )
+    assert result.returncode == 4
+    assert result.stderr == b"error: stdout: No space left on device\n"
+
+
 def test_a_failed_run_never_replaces_a_good_output_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_text("previous output")

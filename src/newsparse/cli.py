@@ -302,6 +302,8 @@ def convert(
             else:
                 _convert_serial(names, run, options)
             writer.close()
+            if output is None and split is None:
+                sys.stdout.flush()  # a full disk shows here, not at interpreter exit
         if not quiet:
             _stderr().print(outcome.summary(), markup=False)
         if outcome.input_errors:
@@ -665,6 +667,12 @@ def _exit_codes() -> Iterator[None]:
         # keep Python from complaining when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.OK) from None
+    except OSError as error:
+        # Inputs and -o files raise their own errors; what is left is stdout (a full
+        # disk behind a redirection) — the output could not be written.
+        _error(f"stdout: {error.strerror or error}")
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OUTPUT) from None
 
 
 def main() -> None:
