@@ -545,6 +545,7 @@ def check(
             out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         else:
             _print_check(out, summaries, overall)
+        out.flush()  # a full disk shows here, not at interpreter exit
         if any(s.error for s in summaries):
             raise typer.Exit(ExitCode.INPUT)
         if overall.errors or (strict and overall.warning_count):
