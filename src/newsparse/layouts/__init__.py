@@ -404,4 +404,10 @@ def rules_for(layout: "str | Layout | None") -> Rules:
         return default_rules()
     if isinstance(layout, str):
         layout = resolve_layout(layout)
+    return _rules_of(layout)
+
+
+@cache
+def _rules_of(layout: Layout) -> Rules:
+    """Compiled once per layout, not once per input file (a layout is frozen)."""
     return Rules.of([layout])
