@@ -6,6 +6,7 @@ import pytest
 
 from newsparse.dates import match_date_line, resolve_date_line
 from newsparse.diagnostics import WarningCode
+from newsparse.patterns import UNLISTED_DATE_LINE
 from tests.conftest import NOW_DATETIME
 
 
@@ -81,9 +82,27 @@ def test_unresolvable_dates_say_why(line: str, problem: WarningCode) -> None:
         "Updated",
         "Time: to act",
         "Published by the ministry on Sunday",
-        "15 February 2025",
         "The meeting took place on 15 February 2025",
+        "15 February 2025 was a Saturday",
     ],
 )
 def test_text_is_not_a_date_line(line: str) -> None:
     assert match_date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("15 February 2025", "2025-02-15"),
+        ("June 14, 2007", "2007-06-14"),
+        ("By On November 14, 2018", "2018-11-14"),
+        ("Posted on March 3, 2021 at 9:05 pm", "2021-03-03T21:05"),
+        ("Date: 07/11/20", "2020-11-07"),
+    ],
+)
+def test_a_whole_line_that_is_a_date_is_a_date_line_of_no_layout(line: str, iso: str) -> None:
+    """Forms nobody listed are still date lines (the parser warns, NP113)."""
+    match = match_date_line(line)
+    assert match is not None
+    assert match.re is UNLISTED_DATE_LINE
+    assert resolve_date_line(match).iso == iso

@@ -2,19 +2,34 @@
 
 A headline looks like any short paragraph. What gives it away is what follows it: a page
 header (chrome or a date line) within a few lines, and usually the headline printed
-again after that header. A date line printed before its headline starts an article too.
+again after that header. A date line printed before its headline starts an article too,
+and so does a headline standing apart that what follows confirms (its copy, captions,
+bullets, a byline, a dateline paragraph) when the page prints no header at all.
 Every answer looks at most a bounded number of lines ahead (see ``lookahead``).
 """
 
-from newsparse.fields import byline_name, has_caption_credit, looks_like_author, looks_like_headline
+from newsparse.fields import (
+    byline_name,
+    has_caption_credit,
+    headline_key,
+    looks_like_author,
+    looks_like_headline,
+    split_dateline,
+)
 from newsparse.layouts import Rules
-from newsparse.lookahead import ANCHOR_REACH, REPEAT_REACH, Lookahead
-from newsparse.tokens import Kind
+from newsparse.lookahead import ANCHOR_REACH, ANCHORS, GALLERY_REACH, REPEAT_REACH, Lookahead
+from newsparse.patterns import BREADCRUMB_ROOTS
+from newsparse.tokens import Kind, Token
 
 #: Lines a date line printed before its headline may have after it, before the headline.
 _DATE_BLOCK_CHROME = frozenset({Kind.CHROME, Kind.GALLERY, Kind.COMMENT_COUNT})
 #: Breadcrumbs are a few words each: "Home", "Middle East", "Saudi Arabia".
 _MAX_BREADCRUMB_WORDS = 4
+#: Blank lines before a headline that prints no page header (SPEC: *Boundaries*).
+_HEADLESS_GAP = 2
+#: Headlines seen on real pages are at most ~150 characters; a longer line standing
+#: apart is a paragraph.
+_MAX_HEADLESS_HEADLINE = 200
 
 
 class Boundaries:
@@ -24,37 +39,68 @@ class Boundaries:
         self._after_cache: tuple[int, tuple[list[str], frozenset[str]]] = (-1, ([], frozenset()))
 
     def starts_article(self, offset: int) -> bool:
-        """Whether the token at ``offset`` ahead opens a new article.
-
-        A headline is a line followed, within ``ANCHOR_REACH`` lines of captions, by a
-        page header; when the page prints its headline again after that header, only
-        that line qualifies. A date line opens an article when a headline follows it.
+        """Whether the token at ``offset`` ahead opens a new article: a headline with
+        its page header (:meth:`starts_with_header`), a date line with its headline
+        after it, or a headline that what follows confirms (:meth:`starts_without_header`).
         """
-        ahead = self._ahead
-        token = ahead.peek(offset)
+        token = self._ahead.peek(offset)
         if token is None:
             return False
         if token.kind is Kind.DATE:
             return self.date_first_layout(offset) is not None
-        if token.kind is not Kind.TEXT:
+        return self.starts_with_header(offset) or self.starts_without_header(offset)
+
+    def captions_above(self, offset: int) -> int:
+        """How many lines at ``offset`` are captions printed above the next headline
+        (a caption and its copy, or one credited caption standing apart, then a blank
+        line and the headline with its header): 0 when there are none."""
+        ahead = self._ahead
+        token = ahead.peek(offset)
+        if token is None or token.kind is not Kind.TEXT:
+            return 0
+        twin = ahead.peek(offset + 1)
+        if twin is not None and twin.text == token.text and twin.blanks_before == 0:
+            count = 2
+        elif token.blanks_before >= _HEADLESS_GAP and has_caption_credit(token.text):
+            count = 1
+        else:
+            return 0
+        headline = ahead.peek(offset + count)
+        if (
+            headline is None
+            or headline.kind is not Kind.TEXT
+            or headline.blanks_before == 0
+            or has_caption_credit(headline.text)
+            or not self.starts_with_header(offset + count)
+            or self.starts_with_header(offset)  # a headline printed twice, not a caption
+        ):
+            return 0
+        return count
+
+    def starts_with_header(self, offset: int) -> bool:
+        """Whether the line at ``offset`` is a headline followed, after its captions, by a
+        page header (chrome or a date line). When the page prints its headline again
+        after that header, only that line qualifies."""
+        ahead = self._ahead
+        token = ahead.peek(offset)
+        if token is None or token.kind is not Kind.TEXT:
             return False
-        anchor_at = ahead.next_anchor(offset)
+        anchor_at = self._anchor_after(offset, token.text)
         if anchor_at is None:  # the common case: no header close ahead
             return False
         # A line that is not printed again after the header must read as a headline;
         # a sentence ending in "." can be rejected without looking at what is between.
-        if token.text not in self._texts_after(anchor_at)[1] and not looks_like_headline(
-            token.text
-        ):
+        key = headline_key(token.text)
+        if key not in self._texts_after(anchor_at)[1] and not looks_like_headline(token.text):
             return False
         run = self.header_run(offset)
         if run is None:
             return False
         anchor_at, between, after = run
-        candidates = {token.text, *between}
+        candidates = {key, *map(headline_key, between)}
         repeated = next((text for text in after if text in candidates), None)
         if repeated is not None:
-            return repeated == token.text
+            return repeated == key
         if (
             not looks_like_headline(token.text)
             or not only_captions(between, token.text)
@@ -65,12 +111,85 @@ class Boundaries:
         assert anchor is not None  # header_run found it
         return anchor.kind is not Kind.DATE or not self._date_leads(anchor_at)
 
+    def starts_without_header(self, offset: int) -> bool:
+        """Whether the line at ``offset`` heads an article that prints no page header:
+        it stands apart (two or more blank lines before it, or the start of the input),
+        reads as a headline, and what follows confirms it — its copy, its captions then
+        a paragraph, bullets, a byline, or a paragraph that opens with a dateline."""
+        ahead = self._ahead
+        token = ahead.peek(offset)
+        if token is None or not self.could_start_article(offset):
+            return False
+        key = headline_key(token.text)
+        at = offset + 1
+        captions = 0
+        while (following := ahead.peek(at)) is not None:
+            if following.kind is Kind.GALLERY or (
+                following.kind is Kind.TEXT and has_caption_credit(following.text)
+            ):
+                captions += 1
+            elif following.kind is Kind.TEXT and headline_key(following.text) == key:
+                return True
+            elif following.kind is Kind.TEXT and _doubled(following.text, ahead.peek(at + 1)):
+                captions += 2
+                at += 1
+            else:
+                break
+            at += 1
+        if following is None or following.kind is not Kind.TEXT:
+            return following is not None and following.kind is Kind.BULLET
+        text = following.text
+        if byline_name(text, self._rules) is not None:
+            return True
+        if following.blanks_before <= 1 and split_dateline(text, self._rules)[0] is not None:
+            return True
+        return captions > 0 and not looks_like_headline(text)
+
+    def could_start_article(self, offset: int) -> bool:
+        """Whether the line at ``offset`` stands where an article without a page header
+        could start, and reads as a headline: the parser warns when it goes on past one."""
+        ahead = self._ahead
+        token = ahead.peek(offset)
+        return (
+            token is not None
+            and token.kind is Kind.TEXT
+            and (token.blanks_before >= _HEADLESS_GAP or ahead.index(offset) == 0)
+            and looks_like_headline(token.text)
+            and len(token.text) <= _MAX_HEADLESS_HEADLINE
+            and " " in token.text
+            and not has_caption_credit(token.text)
+            and byline_name(token.text, self._rules) is None
+        )
+
+    def _anchor_after(self, offset: int, text: str) -> int | None:
+        """The offset of the page header after the headline candidate at ``offset``:
+        within ``ANCHOR_REACH`` lines, or after any number (up to ``GALLERY_REACH``) of
+        gallery captions — lines with a photo credit or printed twice, and counters."""
+        ahead = self._ahead
+        anchor_at = ahead.next_anchor(offset)
+        if anchor_at is not None or not looks_like_headline(text):
+            return anchor_at
+        at = offset + 1
+        while at <= offset + GALLERY_REACH:
+            token = ahead.peek(at)
+            if token is None or token.kind is not Kind.TEXT:
+                return at if token is not None and token.kind in ANCHORS else None
+            if _doubled(token.text, ahead.peek(at + 1)):
+                at += 1
+            elif not has_caption_credit(token.text):
+                return None
+            at += 1
+        return None
+
     def header_run(self, offset: int) -> tuple[int, list[str], list[str]] | None:
         """From a headline candidate at ``offset``: the offset of the first header line
         after it, the texts between (captions), and the texts soon after the header line
-        (where a repeated headline would be). None when no header line follows closely."""
+        (where a repeated headline would be, quote style folded). None when no header
+        line follows closely."""
         ahead = self._ahead
-        anchor_at = ahead.next_anchor(offset)
+        token = ahead.peek(offset)
+        assert token is not None  # callers peeked it
+        anchor_at = self._anchor_after(offset, token.text)
         if anchor_at is None:
             return None
         between: list[str] = []
@@ -93,7 +212,7 @@ class Boundaries:
                 if token is None or token.kind is Kind.BULLET:
                     break
                 if token.kind is Kind.TEXT:
-                    texts.append(token.text)
+                    texts.append(headline_key(token.text))
             self._after_cache = (index, (texts, frozenset(texts)))
         return self._after_cache[1]
 
@@ -150,11 +269,12 @@ class Boundaries:
         ahead = self._ahead
         token = ahead.peek(offset)
         assert token is not None  # callers peeked it
+        key = headline_key(token.text)
         for at in range(offset + 1, offset + 1 + ANCHOR_REACH + REPEAT_REACH):
             later = ahead.peek(at)
             if later is None or later.kind is Kind.BULLET:
                 return False
-            if later.text == token.text:
+            if headline_key(later.text) == key:
                 return True
         return False
 
@@ -169,37 +289,65 @@ class Boundaries:
         anchor = self._ahead.peek(anchor_at)
         if before_date and (anchor is None or anchor.kind is not Kind.DATE):
             return False
-        if headline in after:
+        if headline_key(headline) in after:
             return True
         return not any(self.starts_article(at) for at in range(anchor_at))
 
-    def lead_in(self) -> tuple[str, int] | None:
+    def lead_in(self, after_site_chrome: bool = False) -> list[str] | None:
         """Site chrome printed right before the next article's headline, starting at the
         line ahead: breadcrumb bullets (``• Home``, ``• Middle East``, one after the
-        other) or a section label printed twice. Its kind and number of lines, or None."""
+        other), then a section label printed twice (or once, right after other site
+        chrome: ``after_site_chrome``). The chrome kind of each of its lines, or None."""
+        kinds = ["breadcrumb"] * self._breadcrumbs()
+        at = len(kinds)
+        label = self._section_label(at, after_site_chrome or at > 0)
+        kinds += ["section_label"] * label
+        at += label
+        return kinds if kinds and self.starts_article(at) else None
+
+    def _breadcrumbs(self) -> int:
+        """How many breadcrumb bullets start at the line ahead. A list that ends a story
+        is body text: a trail starts at the site's root (``• Home``), or stands apart
+        after two or more blank lines with a few words per crumb."""
         ahead = self._ahead
         token = ahead.peek(0)
-        if token is None:
-            return None
-        if token.kind is Kind.BULLET and self._rules.breadcrumbs:
-            at = 0
-            while (crumb := ahead.peek(at)) is not None and crumb.kind is Kind.BULLET:
-                if len(crumb.text.split()) > _MAX_BREADCRUMB_WORDS + 1 or (
-                    at and crumb.blanks_before
-                ):
-                    return None
-                at += 1
-            return ("breadcrumb", at) if self.starts_article(at) else None
-        if token.kind is Kind.TEXT and self._rules.section_label_twice:
-            twin = ahead.peek(1)
-            if (
-                twin is not None
-                and twin.text == token.text
-                and looks_like_author(token.text)  # a few words, no sentence
-                and self.starts_article(2)
-            ):
-                return "section_label", 2
-        return None
+        if token is None or token.kind is not Kind.BULLET or not self._rules.breadcrumbs:
+            return 0
+        first = token.text.lstrip("".join(self._rules.bullet_glyphs)).strip()
+        rooted = first.lower() in BREADCRUMB_ROOTS
+        if not rooted and token.blanks_before < 2:
+            return 0
+        at = 0
+        while (crumb := ahead.peek(at)) is not None and crumb.kind is Kind.BULLET:
+            if at and crumb.blanks_before:
+                break
+            if not rooted and len(crumb.text.split()) > _MAX_BREADCRUMB_WORDS + 1:
+                return 0
+            at += 1
+        return at
+
+    def _section_label(self, at: int, once: bool) -> int:
+        """How many lines of section label (``Middle East`` printed twice, or ``once``
+        where other site chrome came just before) stand at ``at``."""
+        if not self._rules.section_label_twice:
+            return 0
+        token = self._ahead.peek(at)
+        if (
+            token is None
+            or token.kind is not Kind.TEXT
+            or not looks_like_author(token.text)  # a few words, no sentence
+            or has_caption_credit(token.text)  # a caption above its headline
+        ):
+            return 0
+        twin = self._ahead.peek(at + 1)
+        if twin is not None and twin.text == token.text:
+            return 2
+        return 1 if once else 0
+
+
+def _doubled(text: str, following: Token | None) -> bool:
+    """Whether ``text`` is printed twice in a row (galleries print each caption so)."""
+    return following is not None and following.text == text
 
 
 def only_captions(between: list[str], headline: str) -> bool:
@@ -207,6 +355,8 @@ def only_captions(between: list[str], headline: str) -> bool:
     its captions: none of them could be a headline itself (it has a photo credit, or
     reads as a sentence) unless it is a copy of this one."""
     return all(
-        text == headline or has_caption_credit(text) or not looks_like_headline(text)
+        headline_key(text) == headline_key(headline)
+        or has_caption_credit(text)
+        or not looks_like_headline(text)
         for text in between
     )

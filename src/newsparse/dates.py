@@ -17,7 +17,7 @@ from newsparse.diagnostics import WarningCode
 from newsparse.layouts import Rules, default_rules
 from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
 
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%d/%m/%y", "%d/%m/%Y")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
 _AGE_PART = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
@@ -59,7 +59,7 @@ def resolve_date_line(match: re.Match[str], now: datetime | None = None) -> Date
         return DateValue(None, WarningCode.DATE_UNRESOLVED)
     if time_text is None:
         return DateValue(day.isoformat())
-    clock = _parse_time(time_text)
+    clock = _parse_time(time_text, groups.get("ampm"))
     if clock is None:
         return DateValue(None, WarningCode.DATE_UNRESOLVED)
     stamp, precise_to_second = clock
@@ -99,10 +99,15 @@ def _parse_day_leniently(text: str) -> date | None:
     return first.date() if first.date() == second.date() else None
 
 
-def _parse_time(text: str) -> tuple[time, bool] | None:
-    """``01:10:42`` or ``14h05`` → the time, and whether seconds were printed."""
+def _parse_time(text: str, ampm: str | None = None) -> tuple[time, bool] | None:
+    """``01:10:42``, ``14h05`` or ``2:30`` with ``PM`` → the time, and whether seconds
+    were printed."""
     parts = [int(p) for p in re.split(r"[:h]", text)]
     hour, minute, second = (*parts, 0)[:3]
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm[0] in "Pp" else 0)
     try:
         return time(hour, minute, second), len(parts) == 3
     except ValueError:

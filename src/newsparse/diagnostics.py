@@ -29,6 +29,10 @@ class WarningCode(StrEnum):
     NO_BLANK_BOUNDARY = "NP107"  # an article starting right after the last one's text
     MOJIBAKE = "NP108"  # a line that looks like UTF-8 decoded as cp1252 ("â€™")
     NO_ARTICLES = "NP109"  # text, but no article in it
+    OTHER_DATE = "NP110"  # a date line inside an article that is not the article's date
+    POSSIBLE_ARTICLE = "NP111"  # a body continued past a line that could start an article
+    GENERIC_LAYOUT = "NP112"  # no page header found: read with the generic layout
+    UNLISTED_DATE = "NP113"  # a date line of a form no layout lists
 
     @property
     def severity(self) -> Severity:

@@ -18,6 +18,14 @@ from newsparse.patterns import (
 _SENTENCE_ENDS = frozenset(".,;:")
 _CLOSERS = "”’\"')»"
 _MAX_HEADLINE_LEN = 300
+#: Copies of a headline may differ in quote style only ('…' on one, ‘…’ on the other):
+#: comparisons fold curly and straight quotes together.
+_QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
+
+
+def headline_key(line: str) -> str:
+    """``line`` as headline copies are compared: quote style folded."""
+    return line if line.isascii() else line.translate(_QUOTE_FOLD)
 
 
 def has_caption_credit(line: str) -> bool:
@@ -72,7 +80,8 @@ def split_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | No
 
     Only the text before the first separator can be a dateline, and only when it is
     short, starts with a capital, holds no sentence punctuation outside parentheses,
-    and opens with a word in capitals or names a news agency (SPEC §2, *Dateline*).
+    and opens with a word in capitals (``Al-MUKALLA`` counts) or names a news agency
+    (SPEC §2, *Dateline*).
     An opening ``“`` after the separator stays with the story.
     """
     rules = rules or default_rules()
@@ -100,6 +109,10 @@ def _is_dateline(candidate: str, rules: Rules) -> bool:
     if first_word.upper() in rules.editorial_labels:
         return False
     if len(first_word) >= 2 and first_word.isupper():
+        return True
+    # A particle before a place in capitals: "Al-MUKALLA, YEMEN", "El-ARISH".
+    hyphenated = candidate.split(maxsplit=1)[0].rstrip(",").split("-")[1:]
+    if any(len(part) >= 3 and part.isalpha() and part.isupper() for part in hyphenated):
         return True
     return rules.dateline_agency.search(candidate) is not None
 

@@ -15,6 +15,10 @@ from newsparse.tokens import Kind, Token
 #: headline and its first chrome or date line is a gallery's caption list; 16 is twice
 #: the longest seen.
 ANCHOR_REACH = 16
+#: How far a gallery's captions (each with a photo credit or printed twice, with ``N / M``
+#: counters) may run between a headline and its page header: the longest seen is 28
+#: captions printed twice (.fr), 56 lines; this is more than three times that.
+GALLERY_REACH = 200
 #: How far after the first header line the headline is printed again (date, author,
 #: ``Follow``, a lone ``0``, then the headline: 5 lines at most on real pages).
 REPEAT_REACH = 8

@@ -23,6 +23,7 @@ from newsparse.fields import (
     byline_name,
     clean_author,
     has_caption_credit,
+    headline_key,
     looks_like_author,
     split_dateline,
 )
@@ -38,6 +39,10 @@ from newsparse.tokens import Kind, Token, tokenize
 _GENERIC_PROBE = 200
 #: Blank lines that separate articles in the generic layout.
 _GENERIC_GAP = 2
+#: A label printed before a copy of the headline: "Analysis", "Opinion", "Special report".
+_MAX_LABEL_WORDS = 2
+#: A credit line at the end of the header is a name or an outlet: "Arab News Japan".
+_MAX_CREDIT_WORDS = 5
 #: Lines that are chrome wherever they stand.
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
 
@@ -102,6 +107,7 @@ class _Draft:
     first: int
     last: int
     headline: str = ""
+    headline_key: str = ""  # the headline as its copies are compared (fields.headline_key)
     date: Token | None = None
     updated: str | None = None  # the date's ISO value
     author: str | None = None
@@ -116,6 +122,21 @@ class _Draft:
     #: printed at the end of the header (.jp) would follow.
     header_end: int = -1
     evidence: set[str] = field(default_factory=set)  # layouts whose rules matched
+    #: Found by what follows its headline, with no page header (no chrome, no date).
+    headerless: bool = False
+
+    def set_headline(self, text: str) -> None:
+        self.headline = text
+        self.headline_key = headline_key(text)
+
+    def is_headline_copy(self, text: str) -> bool:
+        """Whether ``text`` prints the headline again: quote style aside, and perhaps
+        after a label of a word or two ("Analysis …", "Opinion …")."""
+        key = headline_key(text)
+        if key == self.headline_key:
+            return True
+        label = key.removesuffix(self.headline_key)
+        return label != key and label.endswith(" ") and len(label.split()) <= _MAX_LABEL_WORDS
 
     @property
     def date_first(self) -> bool:
@@ -139,6 +160,10 @@ class _Parser:
         self._rules = rules
         self._generic = rules.generic
         self._previous_end = -1  # last line of the previous article
+        #: Whether the last line dropped was site chrome, with no field line since: a
+        #: section label printed once may follow it before a headline.
+        self._after_site_chrome = False
+        self._last_no = 0  # the line number of the last line taken or dropped
 
     # --- driving ----------------------------------------------------------------------
 
@@ -181,7 +206,10 @@ class _Parser:
         first: Token | None = None
         last: Token | None = None
         count = 0  # counted, not kept: a dump may be all preamble
-        while (token := ahead.peek(0)) is not None and not self._bounds.starts_article(0):
+        bounds = self._bounds
+        while (token := ahead.peek(0)) is not None and not (
+            bounds.starts_article(0) or bounds.captions_above(0)
+        ):
             if self._drop_chrome_lead_in():
                 continue
             self._pop()
@@ -203,15 +231,16 @@ class _Parser:
         if token.kind in _ALWAYS_CHROME:
             assert token.chrome is not None  # set for every chrome kind
             self._drop(token, token.chrome)
+            self._after_site_chrome = token.kind is Kind.SITE
             return True
-        lead_in = self._bounds.lead_in()
+        lead_in = self._bounds.lead_in(self._after_site_chrome)
         if lead_in is None:
             return False
-        kind, count = lead_in
-        for _ in range(count):
+        for kind in lead_in:
             crumb = self._ahead.peek(0)
             assert crumb is not None  # lead_in peeked it
             self._drop(crumb, kind)
+        self._after_site_chrome = True
         return True
 
     def _article(self) -> Article:
@@ -226,12 +255,17 @@ class _Parser:
                 "line, with no blank line between",
             )
         draft = _Draft(first=start.no, last=start.no)
+        for _ in range(self._bounds.captions_above(0)):  # printed above the headline
+            self._take_caption(draft, self._ahead.peek(0))
+        start = ahead.peek(0)
+        assert start is not None  # captions_above found the headline
         if start.kind is Kind.DATE:
             self._take_date(draft, start)
             self._read_date_first_headline(draft)
         else:
+            draft.headerless = not self._bounds.starts_with_header(0)
             self._take(start, "headline")
-            draft.headline = start.text
+            draft.set_headline(start.text)
         phase = _Phase.BEFORE_HEADER
         while (token := ahead.peek(0)) is not None:
             step = _Step.LINE
@@ -240,6 +274,7 @@ class _Parser:
                 self._drop(token, token.chrome)
                 if token.kind is Kind.SITE:  # printed before the next headline
                     step = _Step.LEAD_IN
+                    self._after_site_chrome = True
             elif phase is _Phase.BEFORE_HEADER:
                 phase = self._before_header(draft, token)
             elif phase is not _Phase.BODY:
@@ -265,14 +300,17 @@ class _Parser:
             return _Phase.BULLETS
         if kind is Kind.GALLERY:
             self._drop(token, "gallery_counter")
-        elif token.text == draft.headline:
+        elif draft.is_headline_copy(token.text):
             self._drop_headline_copy(draft, token)
-        elif draft.author is None and byline_name(token.text, self._rules) is not None:
+        elif draft.author is None and (
+            byline_name(token.text, self._rules) is not None
+            or (draft.headerless and self._is_author_before_story(token))
+        ):
             self._take(token, "author")
             draft.author = clean_author(token.text, self._rules)
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
-        elif not draft.date_first or self._bounds.caption_ahead(draft.headline):
+        elif self._is_header_caption(draft, token):
             self._take(token, "captions")
             draft.captions.append(token.text)
         else:
@@ -287,8 +325,10 @@ class _Parser:
         if kind is Kind.DATE:
             if draft.date is None:
                 self._take_date(draft, token)
-            else:
+            elif token.text == draft.date.text:
                 self._drop(token, "repeated_date_block")
+            else:  # another date: never dropped, but kept (and warned about) in the body
+                return _Phase.BODY
             draft.date_block_end = token.no
         elif kind is Kind.BULLET:
             self._take(token, "bullets")
@@ -303,7 +343,7 @@ class _Parser:
             self._drop(token, token.chrome)
         elif kind is not Kind.TEXT:
             return _Phase.BODY
-        elif text == draft.headline:
+        elif draft.is_headline_copy(text):
             self._drop_headline_copy(draft, token)
         elif right_after_date and text == draft.author:
             self._drop(token, "repeated_date_block")
@@ -327,7 +367,7 @@ class _Parser:
     def _in_body(self, draft: _Draft, token: Token) -> "_Step":
         """Take one body line, or the chrome printed before the next headline; or leave
         ``token`` when it starts the next article."""
-        if self._bounds.starts_article(0):
+        if self._bounds.starts_article(0) or self._bounds.captions_above(0):
             return _Step.NEXT_ARTICLE
         if self._drop_chrome_lead_in():
             return _Step.LEAD_IN
@@ -336,8 +376,22 @@ class _Parser:
             assert token.chrome is not None  # set for every chrome kind
             self._drop(token, token.chrome)
         elif not self._is_mid_body_caption(token):
+            if self._bounds.could_start_article(0):
+                self._warn(
+                    WarningCode.POSSIBLE_ARTICLE,
+                    token.no,
+                    f"{_quote(token.text)} stands apart like a headline, but nothing after it "
+                    f"confirms one: kept in the body of {_quote(draft.headline)}",
+                )
             self._take(token, "body")
             draft.paragraphs.append(token.text)
+            if token.kind is Kind.DATE:
+                self._warn(
+                    WarningCode.OTHER_DATE,
+                    token.no,
+                    f"date line {_quote(token.text)} inside the article "
+                    f"{_quote(draft.headline)} is not its date; kept as a paragraph",
+                )
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
         else:
@@ -356,37 +410,58 @@ class _Parser:
         return False
 
     def _generic_article(self) -> Article:
-        """The first line is the headline; a byline or date line right under it is
-        taken as such; the body runs to the next gap of two or more blank lines."""
+        """The first line is the headline (or a date line, then the headline); until the
+        first paragraph come its date line, byline, captions (credited or printed twice)
+        and bullets; the body runs to the next gap of two or more blank lines, or to a
+        footer (a trailer ends a story)."""
         ahead = self._ahead
         start = ahead.peek(0)
         assert start is not None  # _skip_chrome found it
-        draft = _Draft(first=start.no, last=start.no)
-        self._take(start, "headline")
-        draft.headline = start.text
-        while (token := ahead.peek(0)) is not None and token.blanks_before < _GENERIC_GAP:
+        draft = _Draft(first=start.no, last=start.no, headerless=True)
+        ended = False  # by a footer
+        while (token := ahead.peek(0)) is not None:
+            if draft.paragraphs and (ended or token.blanks_before >= _GENERIC_GAP):
+                break
             if token.chrome is not None:
                 self._drop(token, token.chrome)
+                ended = ended or token.kind is Kind.TRAILER
             elif token.kind is Kind.DATE and draft.date is None and not draft.paragraphs:
                 self._take_date(draft, token)
-            elif (
-                draft.author is None
-                and not draft.paragraphs
-                and byline_name(token.text, self._rules) is not None
-            ):
-                self._take(token, "author")
-                draft.author = clean_author(token.text, self._rules)
-            else:
+            elif not draft.headline:
+                self._take(token, "headline")
+                draft.set_headline(token.text)
+            elif draft.paragraphs or not self._generic_header_line(draft, token):
                 self._take(token, "body")
                 draft.paragraphs.append(token.text)
             draft.last = token.no
+        if not draft.headline:  # a date line with nothing after it
+            draft.set_headline(draft.date.text if draft.date else "")
         return self._finish(draft)
+
+    def _generic_header_line(self, draft: _Draft, token: Token) -> bool:
+        """Take a line between a headline and its first paragraph when it is a byline,
+        a copy of the headline, a bullet or a caption; whether it was taken."""
+        text = token.text
+        if draft.is_headline_copy(text):
+            self._drop_headline_copy(draft, token)
+        elif draft.author is None and self._is_author_before_story(token):
+            self._take(token, "author")
+            draft.author = clean_author(text, self._rules)
+        elif token.kind is Kind.BULLET:
+            self._take(token, "bullets")
+            draft.bullets.append(self._bullet_text(text))
+        elif self._is_header_caption(draft, token):
+            self._take_caption(draft, token)
+        else:
+            return False
+        return True
 
     # --- taking lines ---------------------------------------------------------------
 
     def _pop(self) -> Token:
         """Every line leaves the window here, so mojibake is reported exactly once."""
         token = self._ahead.pop()
+        self._last_no = token.no
         if token.mojibake:
             self._warn(
                 WarningCode.MOJIBAKE,
@@ -401,12 +476,22 @@ class _Parser:
         popped = self._pop()
         assert popped is token  # the steps only take the token they were given
         self._report.count_field(token.no, field_name)
+        self._after_site_chrome = False
 
     def _drop(self, token: Token, chrome: str) -> None:
         """Take ``token`` (at offset 0) as chrome of kind ``chrome``."""
         popped = self._pop()
         assert popped is token  # the steps only take the token they were given
         self._report.count_chrome(token.no, chrome)
+
+    def _take_caption(self, draft: _Draft, token: Token | None) -> None:
+        """Take ``token`` (at offset 0) as a caption, or as chrome if already taken."""
+        assert token is not None  # callers peeked it
+        if token.text in draft.captions:
+            self._drop(token, "repeated_caption")
+        else:
+            self._take(token, "captions")
+            draft.captions.append(token.text)
 
     def _drop_headline_copy(self, draft: _Draft, token: Token) -> None:
         self._drop(token, "repeated_headline")
@@ -422,6 +507,13 @@ class _Parser:
             draft.evidence.add(token.layout)
         value = resolve_date_line(token.date, self._now)
         draft.updated = value.iso
+        if token.layout is None:
+            self._warn(
+                WarningCode.UNLISTED_DATE,
+                token.no,
+                f"date line {_quote(token.text)} is of a form no layout lists; taken as the "
+                "date all the same (add the form to a layout file to silence this)",
+            )
         if value.problem is WarningCode.DATE_RELATIVE:
             self._warn(
                 value.problem,
@@ -447,7 +539,7 @@ class _Parser:
                 draft.author = clean_author(token.text, self._rules)
             elif at == headline_at:
                 self._take(token, "headline")
-                draft.headline = token.text
+                draft.set_headline(token.text)
             else:
                 assert token.chrome is not None  # date_first_layout skipped only chrome
                 self._drop(token, token.chrome)
@@ -457,10 +549,35 @@ class _Parser:
         glyph = next(g for g in self._rules.bullet_glyphs if line.startswith(g))
         return line[len(glyph) :].lstrip()
 
+    def _is_author_before_story(self, token: Token) -> bool:
+        """A byline, or a name right above a paragraph that opens with a dateline
+        ("Associated Press" over "BAGHDAD (AP) — …")."""
+        if byline_name(token.text, self._rules) is not None:
+            return True
+        following = self._ahead.peek(1)  # `token` is still at offset 0
+        return (
+            looks_like_author(token.text)
+            and following is not None
+            and following.kind is Kind.TEXT
+            and split_dateline(following.text, self._rules)[0] is not None
+        )
+
+    def _is_header_caption(self, draft: _Draft, token: Token) -> bool:
+        """Whether a line between the headline and the page header is a caption: any
+        line there (SPEC), but in an article with no header only a credited line or
+        one printed twice; after a date line printed first, only when a header follows."""
+        if draft.headerless:
+            following = self._ahead.peek(1)  # `token` is still at offset 0
+            return has_caption_credit(token.text) or (
+                following is not None and following.text == token.text
+            )
+        return not draft.date_first or self._bounds.caption_ahead(draft.headline)
+
     def _is_author_line(self, draft: _Draft, token: Token, right_after_date: bool) -> bool:
         """A byline anywhere in the header; a name right after the date line; or, where
-        the layout prints a credit line at the end of the header (.jp: after the bullets
-        or the repeated headline, before a blank line), a name right there."""
+        the layout prints a credit line at the end of the header (.jp: after the date
+        block, the bullets or the repeated headline, set apart by blank lines), a short
+        name right there."""
         if byline_name(token.text, self._rules) is not None:
             return True
         if right_after_date:
@@ -468,17 +585,23 @@ class _Parser:
         following = self._ahead.peek(1)  # `token` is still at offset 0
         return (
             self._rules.author_after_bullets
-            and token.no == draft.header_end + 1
+            and self._last_no in (draft.header_end, draft.date_block_end)
             and (following is None or following.blanks_before > 0)
             and looks_like_author(token.text)
+            and len(token.text.split()) <= _MAX_CREDIT_WORDS
         )
 
     def _is_mid_body_caption(self, token: Token) -> bool:
-        """A credited line set apart by 3+ blank lines before it and one after it."""
-        if token.blanks_before < MID_BODY_CAPTION_BLANKS or not has_caption_credit(token.text):
+        """A credited line set apart by 3+ blank lines before it and one after it, or
+        printed twice in a row (.fr) after a blank line."""
+        if token.blanks_before == 0 or not has_caption_credit(token.text):
             return False
         following = self._ahead.peek(1)  # `token` is still at offset 0
-        return following is None or following.blanks_before > 0 or self._bounds.starts_article(1)
+        if following is not None and following.text == token.text:
+            return True
+        return token.blanks_before >= MID_BODY_CAPTION_BLANKS and (
+            following is None or following.blanks_before > 0 or self._bounds.starts_article(1)
+        )
 
     # --- the record -------------------------------------------------------------------
 

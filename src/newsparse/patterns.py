@@ -30,10 +30,12 @@ _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _WEEKDAY = r"[^\W\d_]{3,9}\.?,?"  # Mon, Mardi, Wednesday,
 #: The date shapes seen after a label: ``15 February 2025``, ``May 01, 2019``,
 #: ``2021-01-25``, each optionally with a time.
+#: Copy sites print day/month/year with a two-digit year: ``07/11/20``.
+_DMY = r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})"
 _DATE = (
     rf"(?:{_WEEKDAY}\s+)?"
-    rf"(?:{_DAY}\s+{_MONTH}\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}|\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"(?:,?\s+(?:at\s+|à\s+)?(?P<time>{_TIME}))?"
+    rf"(?:{_DAY}\s+{_MONTH}\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}|\d{{4}}-\d{{2}}-\d{{2}}|{_DMY})"
+    rf"(?:,?\s+(?:at\s+|à\s+|-\s+)?(?P<time>{_TIME})(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
 )
 _GMT = r"(?:\s+(?P<tz>GMT\s?[+-]?\d{1,2}(?::?\d{2})?|UTC\s?[+-]\d{1,2}(?::?\d{2})?))?"
 #: Relative ages: ``11 sec``, ``25 min 6 sec``, ``2 hours``, ``3 days``, ``an hour``.
@@ -47,6 +49,16 @@ DATE_FRAGMENTS: dict[str, str] = {
     "age": _AGE,
     "stamp": rf"(?P<date>{_DAY}\s+{_MONTH}\s+{_YEAR}\s+(?P<time>{_TIME}))",
 }
+
+#: A date line of a form no layout lists: a whole line that is a date, perhaps after a
+#: label word ("Published: …", "Posted on …", "By On November 14, 2018", "June 14, 2007").
+#: The parser takes it as a date line all the same, and says so (NP113).
+UNLISTED_DATE_LINE = re.compile(
+    r"(?:(?i:(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|date|"
+    r"by\s+on|on|time)\s*:?\s*)?"
+    + DATE_FRAGMENTS["date"]
+    + DATE_FRAGMENTS["tz"]
+)
 
 #: Month and weekday names of the French edition, to their English form for strptime.
 FRENCH_DATE_WORDS: dict[str, str] = {
@@ -95,6 +107,11 @@ MAX_AUTHOR_WORDS = 7
 CAPTION_CREDIT = re.compile(r"\([^()]{1,40}\)\.?$")
 #: Blank lines that must precede a photo caption printed mid-body.
 MID_BODY_CAPTION_BLANKS = 3
+
+# --- site chrome ----------------------------------------------------------------------
+
+#: The first breadcrumb of a trail (``• Home``, ``• Accueil`` on .fr), lower-cased.
+BREADCRUMB_ROOTS = frozenset({"home", "accueil", "ホーム", "homepage", "الرئيسية"})
 
 # --- datelines ------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ def classify(text: str, rules: Rules) -> _Classified:
     for form in rules.date_lines:
         match = form.pattern.fullmatch(text)
         if match is not None:
-            return Kind.DATE, match, None, form.layout
+            return Kind.DATE, match, None, form.layout or None  # "": no layout lists it
     if text in rules.comment_counts:
         return Kind.COMMENT_COUNT, None, "comment_count", None
     for counter in rules.gallery_counters:
