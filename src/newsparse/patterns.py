@@ -55,9 +55,7 @@ DATE_FRAGMENTS: dict[str, str] = {
 #: The parser takes it as a date line all the same, and says so (NP113).
 UNLISTED_DATE_LINE = re.compile(
     r"(?:(?i:(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|date|"
-    r"by\s+on|on|time)\s*:?\s*)?"
-    + DATE_FRAGMENTS["date"]
-    + DATE_FRAGMENTS["tz"]
+    r"by\s+on|on|time)\s*:?\s*)?" + DATE_FRAGMENTS["date"] + DATE_FRAGMENTS["tz"]
 )
 
 #: Month and weekday names of the French edition, to their English form for strptime.
