@@ -21,7 +21,7 @@ def field_holds(article: Article, use: str, text: str) -> bool:
         "updated_text": lambda: text == article.updated_text,
         "author": lambda: clean_author(text) == article.author,
         "captions": lambda: text in article.captions,
-        "bullets": lambda: text[1:].lstrip() in article.bullets,
+        "bullets": lambda: text in article.bullets or text[1:].lstrip() in article.bullets,
         "body": lambda: (
             text in paragraphs[1:]
             or text == paragraphs[0]

@@ -15,7 +15,9 @@ CUSTOM = FIXTURES / "custom"
 
 
 def test_builtin_layouts_load_in_detection_order() -> None:
-    assert list(builtin_layouts()) == list(BUILTIN) == ["copies", "wire", "arabnews", "generic"]
+    assert (
+        list(builtin_layouts()) == list(BUILTIN) == ["copies", "wire", "arabnews", "web", "generic"]
+    )
     for layout in builtin_layouts().values():
         assert layout.description
 

@@ -167,9 +167,10 @@ def test_captions_printed_twice_are_taken_once() -> None:
         ("By Ephrem Kossaify", "Ephrem Kossaify"),
         ("By Rawan Radwan ·", "Rawan Radwan"),
         ("Follow", None),
-        ("\nArab News", None),  # a blank line between: not the line right after
+        ("\nArab News", "Arab News"),  # set apart by blank lines: the .jp credit line
+        ("\nThe port opened on Monday, officials said.", None),  # a paragraph
     ],
-    ids=["name", "all-caps", "by", "by-dot", "chrome", "blank-between"],
+    ids=["name", "all-caps", "by", "by-dot", "chrome", "credit-line", "paragraph"],
 )
 def test_author_is_the_line_right_after_the_date(after_date: str, author: str | None) -> None:
     text = f"Headline here\nShort Url\nUpdated 01 May 2025\n{after_date}\n\nRIYADH: Text."
@@ -177,7 +178,9 @@ def test_author_is_the_line_right_after_the_date(after_date: str, author: str | 
     assert article.author == author
     # Without an author line the body starts at once, and only its first paragraph can
     # open with a dateline.
-    expected_body = "Arab News\n\nRIYADH: Text." if after_date == "\nArab News" else "Text."
+    expected_body = (
+        "Text." if author or after_date == "Follow" else f"{after_date[1:]}\n\nRIYADH: Text."
+    )
     assert article.body == expected_body
 
 
@@ -326,7 +329,7 @@ def test_text_without_any_header_is_read_with_the_generic_layout() -> None:
         "More text.",
     )
     assert report.layouts == {"generic": 2}
-    assert report.warnings == []
+    assert [(w.code, w.line) for w in report.warnings] == [(WarningCode.GENERIC_LAYOUT, 1)]
 
 
 def test_a_dump_of_chrome_only_has_no_article() -> None:

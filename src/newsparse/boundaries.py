@@ -30,6 +30,8 @@ _HEADLESS_GAP = 2
 #: Headlines seen on real pages are at most ~150 characters; a longer line standing
 #: apart is a paragraph.
 _MAX_HEADLESS_HEADLINE = 200
+#: Summary points printed without a glyph: one to three seen on real pages.
+_MAX_SUMMARIES = 4
 
 
 class Boundaries:
@@ -103,7 +105,7 @@ class Boundaries:
             return repeated == key
         if (
             not looks_like_headline(token.text)
-            or not only_captions(between, token.text)
+            or not (only_captions(between, token.text) or self.summary_at(offset + 1))
             or byline_name(token.text, self._rules) is not None  # a byline heads no article
         ):
             return False
@@ -111,14 +113,54 @@ class Boundaries:
         assert anchor is not None  # header_run found it
         return anchor.kind is not Kind.DATE or not self._date_leads(anchor_at)
 
-    def starts_without_header(self, offset: int) -> bool:
-        """Whether the line at ``offset`` heads an article that prints no page header:
-        it stands apart (two or more blank lines before it, or the start of the input),
-        reads as a headline, and what follows confirms it — its copy, its captions then
-        a paragraph, bullets, a byline, or a paragraph that opens with a dateline."""
+    def summary_at(self, offset: int) -> bool:
+        """Whether the line at ``offset`` is a one-line summary printed between a
+        headline and its date line with no blank line around (arab.news): uncredited,
+        read as a title, right under the headline and right over the date line."""
         ahead = self._ahead
         token = ahead.peek(offset)
-        if token is None or not self.could_start_article(offset):
+        date = ahead.peek(offset + 1)
+        return (
+            token is not None
+            and token.kind is Kind.TEXT
+            and token.blanks_before == 0
+            and date is not None
+            and date.kind is Kind.DATE
+            and date.blanks_before == 0
+            and looks_like_headline(token.text)
+            and not has_caption_credit(token.text)
+        )
+
+    def summaries(self, offset: int) -> int:
+        """How many summary points without a glyph start at ``offset``: lines that read
+        as titles, one under the other, right before the first paragraph when that
+        opens with a dateline (``  Fuel prices have tripled`` over ``ADEN: …``)."""
+        ahead = self._ahead
+        count = 0
+        while (token := ahead.peek(offset + count)) is not None and token.kind is Kind.TEXT:
+            dateline = split_dateline(token.text, self._rules)[0] is not None
+            if count and dateline and token.blanks_before <= 1:
+                return count
+            if (
+                (count and token.blanks_before > 0)
+                or count == _MAX_SUMMARIES
+                or dateline
+                or not looks_like_headline(token.text)
+                or has_caption_credit(token.text)
+                or len(token.text) > _MAX_HEADLESS_HEADLINE
+            ):
+                return 0
+            count += 1
+        return 0
+
+    def starts_without_header(self, offset: int, after_footer: bool = False) -> bool:
+        """Whether the line at ``offset`` heads an article that prints no page header:
+        it stands apart (two or more blank lines before it, the start of the input, or
+        ``after_footer``), reads as a headline, and what follows confirms it — its copy,
+        its captions then a paragraph, bullets, a byline, or a dateline paragraph."""
+        ahead = self._ahead
+        token = ahead.peek(offset)
+        if token is None or not self.could_start_article(offset, after_footer):
             return False
         key = headline_key(token.text)
         at = offset + 1
@@ -139,13 +181,13 @@ class Boundaries:
         if following is None or following.kind is not Kind.TEXT:
             return following is not None and following.kind is Kind.BULLET
         text = following.text
-        if byline_name(text, self._rules) is not None:
+        if byline_name(text, self._rules) is not None or self.summaries(at):
             return True
         if following.blanks_before <= 1 and split_dateline(text, self._rules)[0] is not None:
             return True
         return captions > 0 and not looks_like_headline(text)
 
-    def could_start_article(self, offset: int) -> bool:
+    def could_start_article(self, offset: int, after_footer: bool = False) -> bool:
         """Whether the line at ``offset`` stands where an article without a page header
         could start, and reads as a headline: the parser warns when it goes on past one."""
         ahead = self._ahead
@@ -153,7 +195,7 @@ class Boundaries:
         return (
             token is not None
             and token.kind is Kind.TEXT
-            and (token.blanks_before >= _HEADLESS_GAP or ahead.index(offset) == 0)
+            and (token.blanks_before >= _HEADLESS_GAP or ahead.index(offset) == 0 or after_footer)
             and looks_like_headline(token.text)
             and len(token.text) <= _MAX_HEADLESS_HEADLINE
             and " " in token.text
@@ -247,9 +289,17 @@ class Boundaries:
                 return None
             return at, headline_at
         second = ahead.peek(at + 1)
+        right_after = at == date_at + 1 and first.blanks_before == 0
+        if (
+            right_after
+            and (second is None or second.kind is Kind.DATE)
+            and looks_like_author(first.text)
+        ):
+            return None  # the date block of the article before: date, author, date
+        if not looks_like_headline(first.text):  # a paragraph: this date is in a body
+            return None
         if second is None or second.kind is not Kind.TEXT or self.repeats(at):
             return None, at
-        right_after = at == date_at + 1 and first.blanks_before == 0
         if (
             right_after
             and looks_like_author(first.text)

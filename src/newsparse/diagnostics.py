@@ -82,6 +82,9 @@ class ParseReport:
     blank_lines: int = 0
     preamble_lines: int = 0
     chrome: Counter[str] = field(default_factory=Counter)
+    #: Chrome cut from the start of a line whose rest is a field (a crawler's stamp
+    #: glued to a headline): counted by kind, not as lines.
+    chrome_glued: Counter[str] = field(default_factory=Counter)
     fields: Counter[str] = field(default_factory=Counter)
     articles: int = 0
     coverage: Counter[str] = field(default_factory=Counter)

@@ -45,6 +45,13 @@ _MAX_LABEL_WORDS = 2
 _MAX_CREDIT_WORDS = 5
 #: Lines that are chrome wherever they stand.
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
+#: After a footer, lines up to this long are more footer ("Most recent World stories");
+#: a longer one is a paragraph, and the story goes on.
+_MAX_FOOTER_LINE = 80
+
+
+def _is_footer_line(token: Token) -> bool:
+    return token.kind is not Kind.DATE and len(token.text) <= _MAX_FOOTER_LINE
 
 
 def parse_lines(
@@ -164,12 +171,26 @@ class _Parser:
         #: section label printed once may follow it before a headline.
         self._after_site_chrome = False
         self._last_no = 0  # the line number of the last line taken or dropped
+        #: Whether a footer (trailer) was the last line dropped, with no field line since:
+        #: a footer ends a story, so a headline may follow it after a single blank line.
+        self._after_footer = False
+        #: Whether the generic layout found a crawler's stamp on a first line: then only
+        #: another stamp starts a page (the gaps inside such pages are wide).
+        self._crawled = False
 
     # --- driving ----------------------------------------------------------------------
 
     def articles(self) -> Iterator[Article]:
         if self._rules.auto and not self._header_near_start():
             self._generic = True
+            first = self._ahead.peek(0)
+            if first is not None:
+                self._warn(
+                    WarningCode.GENERIC_LAYOUT,
+                    first.no,
+                    "no page header near the start: read with the generic layout "
+                    "(articles split at two or more blank lines; --layout forces one)",
+                )
         if self._generic:
             while self._skip_chrome():
                 yield self._generic_article()
@@ -275,6 +296,7 @@ class _Parser:
                 if token.kind is Kind.SITE:  # printed before the next headline
                     step = _Step.LEAD_IN
                     self._after_site_chrome = True
+                self._after_footer = token.kind is Kind.TRAILER
             elif phase is _Phase.BEFORE_HEADER:
                 phase = self._before_header(draft, token)
             elif phase is not _Phase.BODY:
@@ -310,6 +332,11 @@ class _Parser:
             draft.author = clean_author(token.text, self._rules)
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
+        elif token.no == draft.first + 1 and self._bounds.summary_at(0):
+            self._take(token, "bullets")
+            draft.bullets.append(token.text)
+        elif draft.headerless and self._bounds.summaries(0):
+            return _Phase.BULLETS
         elif self._is_header_caption(draft, token):
             self._take(token, "captions")
             draft.captions.append(token.text)
@@ -360,18 +387,45 @@ class _Parser:
             # Between the headline and the date block, chrome or not: a caption (SPEC).
             self._take(token, "captions")
             draft.captions.append(text)
+        elif self._bounds.summaries(0):  # summary points printed without a glyph
+            self._take(token, "bullets")
+            draft.bullets.append(text)
+            draft.header_end = token.no
+            return _Phase.BULLETS
+        elif phase is _Phase.HEADER and self._is_caption_after_date(token):
+            self._take(token, "captions")
+            draft.captions.append(text)
         else:
             return _Phase.BODY
         return phase
 
+    def _is_caption_after_date(self, token: Token) -> bool:
+        """Copy sites print the caption after the date line: a credited line there,
+        followed by bullets, its own copy, or the dateline paragraph."""
+        if not has_caption_credit(token.text):
+            return False
+        following = self._ahead.peek(1)  # `token` is still at offset 0
+        return following is not None and (
+            following.kind is Kind.BULLET
+            or following.text == token.text
+            or split_dateline(following.text, self._rules)[0] is not None
+        )
+
     def _in_body(self, draft: _Draft, token: Token) -> "_Step":
         """Take one body line, or the chrome printed before the next headline; or leave
         ``token`` when it starts the next article."""
-        if self._bounds.starts_article(0) or self._bounds.captions_above(0):
+        bounds = self._bounds
+        if (
+            bounds.starts_article(0)
+            or bounds.captions_above(0)
+            or (self._after_footer and bounds.starts_without_header(0, after_footer=True))
+        ):
             return _Step.NEXT_ARTICLE
         if self._drop_chrome_lead_in():
             return _Step.LEAD_IN
-        if token.kind is Kind.CHROME:
+        if self._after_footer and draft.paragraphs and _is_footer_line(token):
+            self._drop(token, "footer")  # "Photos", "return to top": after the story
+        elif token.kind is Kind.CHROME:
             # A stray "Follow" or short link inside a story is page chrome all the same.
             assert token.chrome is not None  # set for every chrome kind
             self._drop(token, token.chrome)
@@ -419,8 +473,11 @@ class _Parser:
         assert start is not None  # _skip_chrome found it
         draft = _Draft(first=start.no, last=start.no, headerless=True)
         ended = False  # by a footer
+        # Pages stamped by a crawler start at their stamp, and may hold wide gaps.
+        self._crawled = self._crawled or start.crawled
         while (token := ahead.peek(0)) is not None:
-            if draft.paragraphs and (ended or token.blanks_before >= _GENERIC_GAP):
+            apart = token.blanks_before >= _GENERIC_GAP and (token.crawled or not self._crawled)
+            if draft.paragraphs and (ended or apart):
                 break
             if token.chrome is not None:
                 self._drop(token, token.chrome)
@@ -450,6 +507,9 @@ class _Parser:
         elif token.kind is Kind.BULLET:
             self._take(token, "bullets")
             draft.bullets.append(self._bullet_text(text))
+        elif self._bounds.summaries(0):
+            self._take(token, "bullets")
+            draft.bullets.append(text)
         elif self._is_header_caption(draft, token):
             self._take_caption(draft, token)
         else:
@@ -476,7 +536,7 @@ class _Parser:
         popped = self._pop()
         assert popped is token  # the steps only take the token they were given
         self._report.count_field(token.no, field_name)
-        self._after_site_chrome = False
+        self._after_site_chrome = self._after_footer = False
 
     def _drop(self, token: Token, chrome: str) -> None:
         """Take ``token`` (at offset 0) as chrome of kind ``chrome``."""

@@ -13,7 +13,7 @@ from enum import IntEnum, auto
 
 from newsparse.diagnostics import ParseReport
 from newsparse.layouts import LineRule, Rules
-from newsparse.patterns import MAX_STRUCTURE_LEN, MOJIBAKE, MOJIBAKE_LEADS
+from newsparse.patterns import CRAWL_PREFIX, MAX_STRUCTURE_LEN, MOJIBAKE, MOJIBAKE_LEADS
 from newsparse.text import normalize_line
 
 
@@ -36,6 +36,8 @@ class Token:
 
     ``chrome`` names the kind of chrome for counting, ``layout`` the layout whose rule
     recognised the line (None for plain text), ``date`` holds a date line's match.
+    ``crawled`` says a crawler's stamp was cut from the start of the line: it marks
+    the first line of a page.
     """
 
     no: int
@@ -46,6 +48,7 @@ class Token:
     mojibake: bool = False
     chrome: str | None = None
     layout: str | None = None
+    crawled: bool = False
 
 
 _Classified = tuple[Kind, re.Match[str] | None, str | None, str | None]
@@ -56,6 +59,9 @@ def classify(text: str, rules: Rules) -> _Classified:
     """Kind, date match, chrome kind and layout of a normalised, non-blank line."""
     for glyph in rules.bullet_glyphs:
         if text.startswith(glyph):
+            rule = rules.chrome_lines.get(text.lower())  # "• facebook": a share link
+            if rule is not None:
+                return Kind.CHROME, None, rule.kind, rule.layout
             return Kind.BULLET, None, None, None
     if len(text) > MAX_STRUCTURE_LEN:
         return _TEXT
@@ -121,8 +127,12 @@ def tokenize(
         if damaged and fix_text is not None:
             text = normalize_line(fix_text(text)) or text
             damaged = looks_like_mojibake(text)
+        stamp = CRAWL_PREFIX.match(text) if text.startswith("date ") else None
+        if stamp is not None:
+            text = text[stamp.end() :]
+            report.chrome_glued["crawl_metadata"] += 1
         kind, date, chrome, layout = classify(text, rules)
-        yield Token(no, text, kind, blanks, date, damaged, chrome, layout)
+        yield Token(no, text, kind, blanks, date, damaged, chrome, layout, stamp is not None)
         total_blanks += blanks
         blanks = 0
     report.lines += no

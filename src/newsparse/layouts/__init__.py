@@ -21,8 +21,9 @@ from newsparse.errors import UsageError
 from newsparse.patterns import DATE_FRAGMENTS, UNLISTED_DATE_LINE
 
 #: Built-in layouts in the order detection prefers them: the most specific evidence
-#: first (a copy keeps Arab News' header but adds its own date line and footers).
-BUILTIN = ("copies", "wire", "arabnews", "generic")
+#: first (a copy keeps Arab News' header but adds its own date line and footers); the
+#: page furniture any site prints (web) is the weakest evidence.
+BUILTIN = ("copies", "wire", "arabnews", "web", "generic")
 #: The layout whose dateline and bullet rules apply where a layout has none (SPEC's).
 DEFAULT = "arabnews"
 
