@@ -32,6 +32,8 @@ _HEADLESS_GAP = 2
 _MAX_HEADLESS_HEADLINE = 200
 #: Summary points printed without a glyph: one to three seen on real pages.
 _MAX_SUMMARIES = 4
+#: A site's name or logo glyph printed as one word over a page: "TT", "Ƶ".
+_MAX_SITE_NAME = 16
 
 
 class Boundaries:
@@ -350,10 +352,21 @@ class Boundaries:
         chrome: ``after_site_chrome``). The chrome kind of each of its lines, or None."""
         kinds = ["breadcrumb"] * self._breadcrumbs()
         at = len(kinds)
-        label = self._section_label(at, after_site_chrome or at > 0)
+        label = self._section_label(at, after_site_chrome or at > 0 or self._stands_apart(at))
         kinds += ["section_label"] * label
         at += label
-        return kinds if kinds and self.starts_article(at) else None
+        return kinds if kinds and (self.starts_article(at) or self.captions_above(at)) else None
+
+    def _stands_apart(self, at: int) -> bool:
+        """Whether the line at ``at`` is one word standing apart: a site's name or logo
+        printed over the next page ("Ƶ", "TT")."""
+        token = self._ahead.peek(at)
+        return (
+            token is not None
+            and token.blanks_before >= _HEADLESS_GAP
+            and " " not in token.text
+            and len(token.text) <= _MAX_SITE_NAME
+        )
 
     def _breadcrumbs(self) -> int:
         """How many breadcrumb bullets start at the line ahead. A list that ends a story

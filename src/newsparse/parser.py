@@ -45,6 +45,8 @@ _MAX_LABEL_WORDS = 2
 _MAX_CREDIT_WORDS = 5
 #: Lines that are chrome wherever they stand.
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
+#: A section label over a headline on a listing page: "Djeddah", "Special graphic".
+_MAX_SECTION_LABEL_WORDS = 3
 #: After a footer, lines up to this long are more footer ("Most recent World stories");
 #: a longer one is a paragraph, and the story goes on.
 _MAX_FOOTER_LINE = 80
@@ -456,12 +458,25 @@ class _Parser:
     # --- the generic layout -----------------------------------------------------------
 
     def _skip_chrome(self) -> bool:
-        """Drop chrome lines ahead; whether any line is left."""
+        """Drop chrome lines ahead, and a section label over a headline ("Djeddah",
+        "Special graphic" on listing pages); whether any line is left."""
         while (token := self._ahead.peek(0)) is not None:
-            if token.chrome is None:
+            if token.chrome is not None:
+                self._drop(token, token.chrome)
+            elif self._is_section_label(token):
+                self._drop(token, "section_label")
+            else:
                 return True
-            self._drop(token, token.chrome)
         return False
+
+    def _is_section_label(self, token: Token) -> bool:
+        """A line of one to three words right over a line confirmed as a headline."""
+        return (
+            token.kind is Kind.TEXT
+            and len(token.text.split()) <= _MAX_SECTION_LABEL_WORDS
+            and token.text[-1] not in ".!?:"
+            and self._bounds.starts_without_header(1, after_footer=True)
+        )
 
     def _generic_article(self) -> Article:
         """The first line is the headline (or a date line, then the headline); until the
@@ -477,7 +492,9 @@ class _Parser:
         self._crawled = self._crawled or start.crawled
         while (token := ahead.peek(0)) is not None:
             apart = token.blanks_before >= _GENERIC_GAP and (token.crawled or not self._crawled)
-            if draft.paragraphs and (ended or apart):
+            if draft.paragraphs and (apart or (ended and token.chrome is None)):
+                break  # a gap, or the first line after the footers
+            if not draft.paragraphs and self._ends_teaser(draft, token, ended):
                 break
             if token.chrome is not None:
                 self._drop(token, token.chrome)
@@ -490,10 +507,23 @@ class _Parser:
             elif draft.paragraphs or not self._generic_header_line(draft, token):
                 self._take(token, "body")
                 draft.paragraphs.append(token.text)
+            elif draft.author is not None and token.text.endswith(" ·"):
+                ended = True  # "By Frank Miller ·" closes a teaser on a listing page
             draft.last = token.no
         if not draft.headline:  # a date line with nothing after it
             draft.set_headline(draft.date.text if draft.date else "")
         return self._finish(draft)
+
+    def _ends_teaser(self, draft: _Draft, token: Token, closed: bool) -> bool:
+        """Whether a listing page's teaser (headline, summary points, ``By X ·``) ended
+        before ``token``: after its byline, or where the next headline is confirmed."""
+        if closed:
+            return token.chrome is None
+        return (
+            bool(draft.bullets or draft.author)
+            and token.kind is Kind.TEXT
+            and self._bounds.starts_without_header(0, after_footer=True)
+        )
 
     def _generic_header_line(self, draft: _Draft, token: Token) -> bool:
         """Take a line between a headline and its first paragraph when it is a byline,
