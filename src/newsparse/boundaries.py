@@ -32,8 +32,22 @@ _HEADLESS_GAP = 2
 _MAX_HEADLESS_HEADLINE = 200
 #: Summary points printed without a glyph: one to three seen on real pages.
 _MAX_SUMMARIES = 4
+#: A masthead: the site's name and tagline, over its site chrome.
+_MAX_MASTHEAD = 3
+_MAX_MASTHEAD_LINE = 80
 #: A site's name or logo glyph printed as one word over a page: "TT", "Ƶ".
 _MAX_SITE_NAME = 16
+
+
+def is_source_label(token: Token) -> bool:
+    """An aggregator's section or source label after a date line: ``- Business``,
+    ``- Express Tribune`` (a dash, then a few words that read as a name)."""
+    return (
+        token.kind is Kind.TEXT
+        and token.text.startswith("- ")
+        and len(token.text.split()) <= _MAX_BREADCRUMB_WORDS + 1
+        and looks_like_author(token.text[2:])
+    )
 
 
 class Boundaries:
@@ -45,13 +59,15 @@ class Boundaries:
     def starts_article(self, offset: int) -> bool:
         """Whether the token at ``offset`` ahead opens a new article: a headline with
         its page header (:meth:`starts_with_header`), a date line with its headline
-        after it, or a headline that what follows confirms (:meth:`starts_without_header`).
-        """
+        after it, a headline that what follows confirms (:meth:`starts_without_header`),
+        or a headline a crawler stamped."""
         token = self._ahead.peek(offset)
         if token is None:
             return False
         if token.kind is Kind.DATE:
             return self.date_first_layout(offset) is not None
+        if token.crawled:  # a crawler stamped the first line of a page
+            return token.kind is Kind.TEXT and looks_like_headline(token.text)
         return self.starts_with_header(offset) or self.starts_without_header(offset)
 
     def captions_above(self, offset: int) -> int:
@@ -267,7 +283,8 @@ class Boundaries:
         if layout is None:
             return False
         headline_at = layout[1]
-        if self.repeats(headline_at):
+        label = self._ahead.peek(date_at + 1)
+        if self.repeats(headline_at) or (label is not None and is_source_label(label)):
             return True
         headline = self._ahead.peek(headline_at)
         run = self.header_run(headline_at)
@@ -312,7 +329,9 @@ class Boundaries:
         return None, at
 
     def _skip_date_block_chrome(self, at: int) -> int:
-        while (token := self._ahead.peek(at)) is not None and token.kind in _DATE_BLOCK_CHROME:
+        while (token := self._ahead.peek(at)) is not None and (
+            token.kind in _DATE_BLOCK_CHROME or is_source_label(token)
+        ):
             at += 1
         return at
 
@@ -343,6 +362,9 @@ class Boundaries:
             return False
         if headline_key(headline) in after:
             return True
+        ahead = self._ahead
+        if any(_blanks_before(ahead.peek(at)) >= _HEADLESS_GAP for at in range(1, anchor_at + 1)):
+            return False  # a header set apart by a gap is the next page's
         return not any(self.starts_article(at) for at in range(anchor_at))
 
     def lead_in(self, after_site_chrome: bool = False) -> list[str] | None:
@@ -350,12 +372,48 @@ class Boundaries:
         line ahead: breadcrumb bullets (``• Home``, ``• Middle East``, one after the
         other), then a section label printed twice (or once, right after other site
         chrome: ``after_site_chrome``). The chrome kind of each of its lines, or None."""
+        masthead = self._masthead()
+        if masthead:
+            return ["masthead"] * masthead
+        if self._source_name():
+            return ["source_name"]
         kinds = ["breadcrumb"] * self._breadcrumbs()
         at = len(kinds)
         label = self._section_label(at, after_site_chrome or at > 0 or self._stands_apart(at))
         kinds += ["section_label"] * label
         at += label
         return kinds if kinds and (self.starts_article(at) or self.captions_above(at)) else None
+
+    def _source_name(self) -> bool:
+        """Whether the line ahead is an aggregator's source name ("Express Tribune")
+        right over the date line that opens the next article (date, labels, headline)."""
+        ahead = self._ahead
+        token, date = ahead.peek(0), ahead.peek(1)
+        return (
+            token is not None
+            and date is not None
+            and token.kind is Kind.TEXT
+            and date.kind is Kind.DATE
+            and date.blanks_before == 0
+            and looks_like_author(token.text)
+            and self._date_leads(1)
+        )
+
+    def _masthead(self) -> int:
+        """How many lines of a site's masthead start at the line ahead: a few short lines
+        standing apart ("The New Gulf Digest", its tagline) right over site chrome."""
+        ahead = self._ahead
+        token = ahead.peek(0)
+        if token is None or token.blanks_before < _HEADLESS_GAP:
+            return 0
+        at = 0
+        while (line := ahead.peek(at)) is not None and line.kind is Kind.TEXT:
+            if at == _MAX_MASTHEAD or len(line.text) > _MAX_MASTHEAD_LINE:
+                return 0
+            if at and line.blanks_before > 1:
+                return 0
+            at += 1
+        return at if line is not None and line.kind is Kind.SITE else 0
 
     def _stands_apart(self, at: int) -> bool:
         """Whether the line at ``at`` is one word standing apart: a site's name or logo
@@ -406,6 +464,10 @@ class Boundaries:
         if twin is not None and twin.text == token.text:
             return 2
         return 1 if once else 0
+
+
+def _blanks_before(token: Token | None) -> int:
+    return 0 if token is None else token.blanks_before
 
 
 def _doubled(text: str, following: Token | None) -> bool:

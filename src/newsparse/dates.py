@@ -17,7 +17,16 @@ from newsparse.diagnostics import WarningCode
 from newsparse.layouts import Rules, default_rules
 from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
 
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%d/%m/%y", "%d/%m/%Y")
+_DATE_FORMATS = (
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%Y-%m-%d",
+    "%d/%m/%y",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+)
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
 _AGE_PART = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")

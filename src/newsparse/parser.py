@@ -46,7 +46,7 @@ _MAX_CREDIT_WORDS = 5
 #: Lines that are chrome wherever they stand.
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
 #: A section label over a headline on a listing page: "Djeddah", "Special graphic".
-_MAX_SECTION_LABEL_WORDS = 3
+_MAX_SECTION_LABEL_WORDS = 2
 #: After a footer, lines up to this long are more footer ("Most recent World stories");
 #: a longer one is a paragraph, and the story goes on.
 _MAX_FOOTER_LINE = 80
@@ -470,7 +470,7 @@ class _Parser:
         return False
 
     def _is_section_label(self, token: Token) -> bool:
-        """A line of one to three words right over a line confirmed as a headline."""
+        """A line of one or two words right over a line confirmed as a headline."""
         return (
             token.kind is Kind.TEXT
             and len(token.text.split()) <= _MAX_SECTION_LABEL_WORDS
@@ -631,8 +631,7 @@ class _Parser:
                 self._take(token, "headline")
                 draft.set_headline(token.text)
             else:
-                assert token.chrome is not None  # date_first_layout skipped only chrome
-                self._drop(token, token.chrome)
+                self._drop(token, token.chrome or "source_label")  # all it skipped
 
     def _bullet_text(self, line: str) -> str:
         """A bullet without its glyph and the spaces after it."""

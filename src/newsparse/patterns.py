@@ -31,7 +31,8 @@ _WEEKDAY = r"[^\W\d_]{3,9}\.?,?"  # Mon, Mardi, Wednesday,
 #: The date shapes seen after a label: ``15 February 2025``, ``May 01, 2019``,
 #: ``2021-01-25``, each optionally with a time.
 #: Copy sites print day/month/year with a two-digit year: ``07/11/20``.
-_DMY = r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})"
+#: Aggregators print day-month-year with dashes: ``19-03-2025``.
+_DMY = r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{1,2}-\d{1,2}-\d{4}"
 _DATE = (
     rf"(?:{_WEEKDAY}\s+)?"
     rf"(?:{_DAY}\s+{_MONTH}\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}|\d{{4}}-\d{{2}}-\d{{2}}|{_DMY})"
@@ -53,9 +54,12 @@ DATE_FRAGMENTS: dict[str, str] = {
 #: A date line of a form no layout lists: a whole line that is a date, perhaps after a
 #: label word ("Published: …", "Posted on …", "By On November 14, 2018", "June 14, 2007").
 #: The parser takes it as a date line all the same, and says so (NP113).
+#: Aggregators print a bare age, glued to a label or to the source's name:
+#: ``3 hours ago``, ``time15 minutes ago``, ``The National14 hours ago``.
 UNLISTED_DATE_LINE = re.compile(
     r"(?:(?i:(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|date|"
-    r"by\s+on|on|time)\s*:?\s*)?" + DATE_FRAGMENTS["date"] + DATE_FRAGMENTS["tz"]
+    r"by\s+on|on|time)\s*:?\s*)?(?:" + DATE_FRAGMENTS["date"] + DATE_FRAGMENTS["tz"] + "|"
+    r"(?:[A-Z][\w ]{1,40}[a-z](?=\d))?" + DATE_FRAGMENTS["age"] + ")"
 )
 
 #: Month and weekday names of the French edition, to their English form for strptime.
