@@ -37,6 +37,7 @@ _MAX_MASTHEAD = 3
 _MAX_MASTHEAD_LINE = 80
 #: A site's name or logo glyph printed as one word over a page: "TT", "Ƶ".
 _MAX_SITE_NAME = 16
+_MAX_SITE_NAME_WORDS = 2
 
 
 def is_source_label(token: Token) -> bool:
@@ -382,7 +383,12 @@ class Boundaries:
         label = self._section_label(at, after_site_chrome or at > 0 or self._stands_apart(at))
         kinds += ["section_label"] * label
         at += label
-        return kinds if kinds and (self.starts_article(at) or self.captions_above(at)) else None
+        starts = (
+            self.starts_article(at)
+            or self.captions_above(at)
+            or (label > 0 and self.starts_without_header(at, after_footer=True))
+        )
+        return kinds if kinds and starts else None
 
     def _source_name(self) -> bool:
         """Whether the line ahead is an aggregator's source name ("Express Tribune")
@@ -416,13 +422,13 @@ class Boundaries:
         return at if line is not None and line.kind is Kind.SITE else 0
 
     def _stands_apart(self, at: int) -> bool:
-        """Whether the line at ``at`` is one word standing apart: a site's name or logo
-        printed over the next page ("Ƶ", "TT")."""
+        """Whether the line at ``at`` is a word or two standing apart: a site's name, logo
+        or section printed over the next page ("Ƶ", "TT", "Special graphic")."""
         token = self._ahead.peek(at)
         return (
             token is not None
             and token.blanks_before >= _HEADLESS_GAP
-            and " " not in token.text
+            and len(token.text.split()) <= _MAX_SITE_NAME_WORDS
             and len(token.text) <= _MAX_SITE_NAME
         )
 

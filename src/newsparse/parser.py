@@ -330,8 +330,7 @@ class _Parser:
             byline_name(token.text, self._rules) is not None
             or (draft.headerless and self._is_author_before_story(token))
         ):
-            self._take(token, "author")
-            draft.author = clean_author(token.text, self._rules)
+            self._take_author(draft, token)
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
         elif token.no == draft.first + 1 and self._bounds.summary_at(0):
@@ -377,8 +376,7 @@ class _Parser:
         elif right_after_date and text == draft.author:
             self._drop(token, "repeated_date_block")
         elif draft.author is None and self._is_author_line(draft, token, right_after_date):
-            self._take(token, "author")
-            draft.author = clean_author(text, self._rules)
+            self._take_author(draft, token)
         elif phase is _Phase.HEADER and text in draft.captions:
             self._drop(token, "repeated_caption")
         elif (
@@ -420,7 +418,7 @@ class _Parser:
         if (
             bounds.starts_article(0)
             or bounds.captions_above(0)
-            or (self._after_footer and bounds.starts_without_header(0, after_footer=True))
+            or (self._story_closed(draft) and bounds.starts_without_header(0, after_footer=True))
         ):
             return _Step.NEXT_ARTICLE
         if self._drop_chrome_lead_in():
@@ -514,14 +512,22 @@ class _Parser:
             draft.set_headline(draft.date.text if draft.date else "")
         return self._finish(draft)
 
+    def _story_closed(self, draft: _Draft) -> bool:
+        """Whether the next headline may follow after a single blank line: after a
+        footer, or after a listing page's teaser (headline, points, ``By X ·``), which
+        has no body."""
+        teaser = draft.headerless and not draft.paragraphs and bool(draft.bullets or draft.author)
+        return self._after_footer or teaser
+
     def _ends_teaser(self, draft: _Draft, token: Token, closed: bool) -> bool:
-        """Whether a listing page's teaser (headline, summary points, ``By X ·``) ended
-        before ``token``: after its byline, or where the next headline is confirmed."""
+        """Whether a teaser ended before ``token``: after its byline, or where the next
+        headline is confirmed."""
         if closed:
             return token.chrome is None
         return (
-            bool(draft.bullets or draft.author)
+            bool(draft.headline)
             and token.kind is Kind.TEXT
+            and self._story_closed(draft)
             and self._bounds.starts_without_header(0, after_footer=True)
         )
 
@@ -532,8 +538,7 @@ class _Parser:
         if draft.is_headline_copy(text):
             self._drop_headline_copy(draft, token)
         elif draft.author is None and self._is_author_before_story(token):
-            self._take(token, "author")
-            draft.author = clean_author(text, self._rules)
+            self._take_author(draft, token)
         elif token.kind is Kind.BULLET:
             self._take(token, "bullets")
             draft.bullets.append(self._bullet_text(text))
@@ -573,6 +578,14 @@ class _Parser:
         popped = self._pop()
         assert popped is token  # the steps only take the token they were given
         self._report.count_chrome(token.no, chrome)
+
+    def _take_author(self, draft: _Draft, token: Token) -> None:
+        """Take ``token`` (at offset 0) as the author. On a listing page a teaser with no
+        header ends at its byline (``By Frank Miller ·``): the next headline may follow
+        after a single blank line, as after a footer."""
+        self._take(token, "author")
+        draft.author = clean_author(token.text, self._rules)
+        self._after_footer = draft.headerless and token.text.endswith(" ·")
 
     def _take_caption(self, draft: _Draft, token: Token | None) -> None:
         """Take ``token`` (at offset 0) as a caption, or as chrome if already taken."""
@@ -625,8 +638,7 @@ class _Parser:
             assert token is not None  # date_first_layout peeked it
             draft.last = token.no
             if at == author_at:
-                self._take(token, "author")
-                draft.author = clean_author(token.text, self._rules)
+                self._take_author(draft, token)
             elif at == headline_at:
                 self._take(token, "headline")
                 draft.set_headline(token.text)
