@@ -24,6 +24,7 @@ def field_holds(article: Article, use: str, text: str) -> bool:
         "bullets": lambda: text in article.bullets or text[1:].lstrip() in article.bullets,
         "body": lambda: (
             text in paragraphs[1:]
+            or (article.dateline is not None and text.rstrip(" -—–:") == article.dateline)
             or text == paragraphs[0]
             or (
                 article.dateline is not None

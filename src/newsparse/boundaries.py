@@ -257,8 +257,8 @@ class Boundaries:
         for at in range(offset + 1, anchor_at):
             token = ahead.peek(at)
             assert token is not None  # before an anchor that was peeked
-            if token.kind is not Kind.TEXT:
-                return None
+            if token.kind is not Kind.TEXT or token.blanks_before >= _HEADLESS_GAP:
+                return None  # not a header line's run: a gap ends a page
             between.append(token.text)
         return anchor_at, between, self._texts_after(anchor_at)[0]
 
@@ -469,7 +469,7 @@ class Boundaries:
         twin = self._ahead.peek(at + 1)
         if twin is not None and twin.text == token.text:
             return 2
-        return 1 if once else 0
+        return 1 if once and not self.starts_article(at) else 0
 
 
 def _blanks_before(token: Token | None) -> int:
@@ -483,11 +483,15 @@ def _doubled(text: str, following: Token | None) -> bool:
 
 def only_captions(between: list[str], headline: str) -> bool:
     """Whether the lines between a headline printed once and its page header can all be
-    its captions: none of them could be a headline itself (it has a photo credit, or
-    reads as a sentence) unless it is a copy of this one."""
+    its captions: none of them could be a headline itself (it has a photo credit, reads
+    as a sentence, or is printed twice in a row as gallery captions are) unless it is a
+    copy of this one."""
+    key = headline_key(headline)
     return all(
-        headline_key(text) == headline_key(headline)
+        headline_key(text) == key
         or has_caption_credit(text)
         or not looks_like_headline(text)
-        for text in between
+        or (index and between[index - 1] == text)
+        or between[index + 1 : index + 2] == [text]
+        for index, text in enumerate(between)
     )

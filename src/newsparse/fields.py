@@ -15,8 +15,8 @@ from newsparse.patterns import (
 
 # A headline is a title, not a sentence: it does not end like one once closing quotes
 # and brackets are set aside ("... said.”" is a paragraph, "... ‘terrorism’" a title).
-_SENTENCE_ENDS = frozenset(".,;:")
-_CLOSERS = "”’\"')»"
+_SENTENCE_ENDS = frozenset(".,;:。、")  # and the Japanese full stop and comma
+_CLOSERS = "”’\"')»」』"
 _MAX_HEADLINE_LEN = 300
 #: Copies of a headline may differ in quote style only ('…' on one, ‘…’ on the other):
 #: comparisons fold curly and straight quotes together.

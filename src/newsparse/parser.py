@@ -45,6 +45,8 @@ _MAX_LABEL_WORDS = 2
 _MAX_CREDIT_WORDS = 5
 #: Lines that are chrome wherever they stand.
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
+#: A word set after a paragraph to ask whether all before it is a dateline.
+_PROBE = "story"
 #: A section label over a headline on a listing page: "Djeddah", "Special graphic".
 _MAX_SECTION_LABEL_WORDS = 2
 #: After a footer, lines up to this long are more footer ("Most recent World stories");
@@ -353,7 +355,7 @@ class _Parser:
         if kind is Kind.DATE:
             if draft.date is None:
                 self._take_date(draft, token)
-            elif token.text == draft.date.text:
+            elif token.text == draft.date.text or self._same_date(draft, token):
                 self._drop(token, "repeated_date_block")
             else:  # another date: never dropped, but kept (and warned about) in the body
                 return _Phase.BODY
@@ -601,6 +603,13 @@ class _Parser:
         draft.headline_copies += 1
         draft.header_end = token.no
 
+    def _same_date(self, draft: _Draft, token: Token) -> bool:
+        """Whether a second date line in the header gives the article's date in another
+        form ("Monday, November 12, 2007" then "Monday, 12 November 2007")."""
+        assert token.date is not None  # DATE tokens carry their match
+        value = resolve_date_line(token.date, self._now).iso
+        return value is not None and value == draft.updated
+
     def _take_date(self, draft: _Draft, token: Token) -> None:
         assert token.date is not None  # DATE tokens carry their match
         self._take(token, "updated_text")
@@ -644,6 +653,11 @@ class _Parser:
                 draft.set_headline(token.text)
             else:
                 self._drop(token, token.chrome or "source_label")  # all it skipped
+
+    def _lone_dateline(self, paragraph: str) -> str | None:
+        """The dateline when ``paragraph`` is one and its separator, nothing after."""
+        dateline, rest = split_dateline(f"{paragraph} {_PROBE}", self._rules)
+        return dateline if rest == _PROBE else None
 
     def _bullet_text(self, line: str) -> str:
         """A bullet without its glyph and the spaces after it."""
@@ -721,7 +735,10 @@ class _Parser:
                 "by its header alone",
             )
         dateline = None
-        if draft.paragraphs:
+        if len(draft.paragraphs) > 1 and (lone := self._lone_dateline(draft.paragraphs[0])):
+            dateline = lone  # "JEDDAH -" on a line of its own, the story below it
+            del draft.paragraphs[0]
+        elif draft.paragraphs:
             dateline, draft.paragraphs[0] = split_dateline(draft.paragraphs[0], self._rules)
         else:
             self._warn(

@@ -59,9 +59,9 @@ def classify(text: str, rules: Rules) -> _Classified:
     """Kind, date match, chrome kind and layout of a normalised, non-blank line."""
     for glyph in rules.bullet_glyphs:
         if text.startswith(glyph):
-            rule = rules.chrome_lines.get(text.lower())  # "• facebook": a share link
+            rule = rules.site_lines.get(text.lower())  # "• facebook": a share button
             if rule is not None:
-                return Kind.CHROME, None, rule.kind, rule.layout
+                return Kind.SITE, None, rule.kind, rule.layout
             return Kind.BULLET, None, None, None
     if len(text) > MAX_STRUCTURE_LEN:
         return _TEXT
