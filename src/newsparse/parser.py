@@ -231,10 +231,7 @@ class _Parser:
         first: Token | None = None
         last: Token | None = None
         count = 0  # counted, not kept: a dump may be all preamble
-        bounds = self._bounds
-        while (token := ahead.peek(0)) is not None and not (
-            bounds.starts_article(0) or bounds.captions_above(0)
-        ):
+        while (token := ahead.peek(0)) is not None and not self._starts_here(None):
             if self._drop_chrome_lead_in():
                 continue
             self._pop()
@@ -416,12 +413,7 @@ class _Parser:
     def _in_body(self, draft: _Draft, token: Token) -> "_Step":
         """Take one body line, or the chrome printed before the next headline; or leave
         ``token`` when it starts the next article."""
-        bounds = self._bounds
-        if (
-            bounds.starts_article(0)
-            or bounds.captions_above(0)
-            or (self._story_closed(draft) and bounds.starts_without_header(0, after_footer=True))
-        ):
+        if self._starts_here(draft):
             return _Step.NEXT_ARTICLE
         if self._drop_chrome_lead_in():
             return _Step.LEAD_IN
@@ -513,6 +505,18 @@ class _Parser:
         if not draft.headline:  # a date line with nothing after it
             draft.set_headline(draft.date.text if draft.date else "")
         return self._finish(draft)
+
+    def _starts_here(self, draft: _Draft | None) -> bool:
+        """Whether an article starts at the line ahead, after ``draft`` (None: before
+        the first). After a footer, a teaser or site chrome, a headline confirmed by
+        what follows needs no gap of blank lines before it."""
+        bounds = self._bounds
+        closed = self._after_site_chrome or (draft is not None and self._story_closed(draft))
+        return (
+            bounds.starts_article(0)
+            or bounds.captions_above(0) > 0
+            or (closed and bounds.starts_without_header(0, after_footer=True))
+        )
 
     def _story_closed(self, draft: _Draft) -> bool:
         """Whether the next headline may follow after a single blank line: after a
