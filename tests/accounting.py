@@ -9,7 +9,8 @@ import io
 from collections.abc import Callable
 
 from newsparse import Article, ParseReport
-from newsparse.fields import clean_author
+from newsparse.fields import clean_author, headline_key, is_headline_copy
+from newsparse.patterns import CRAWL_PREFIX
 from newsparse.text import normalize_line, split_line_ends
 
 
@@ -17,7 +18,7 @@ def field_holds(article: Article, use: str, text: str) -> bool:
     """Whether a line used as ``use`` in ``article`` is really there, as printed."""
     paragraphs = article.body.split("\n\n")
     checks: dict[str, Callable[[], bool]] = {
-        "headline": lambda: text == article.headline,
+        "headline": lambda: CRAWL_PREFIX.sub("", text, count=1) == article.headline,
         "updated_text": lambda: text == article.updated_text,
         "author": lambda: clean_author(text) == article.author,
         "captions": lambda: text in article.captions,
@@ -32,7 +33,7 @@ def field_holds(article: Article, use: str, text: str) -> bool:
                 and text.endswith(paragraphs[0])
             )
         ),
-        "chrome:repeated_headline": lambda: text == article.headline,
+        "chrome:repeated_headline": lambda: is_headline_copy(text, headline_key(article.headline)),
         "chrome:repeated_caption": lambda: text in article.captions,
     }
     check = checks.get(use)

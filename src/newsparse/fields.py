@@ -15,6 +15,8 @@ from newsparse.patterns import (
 
 # A headline is a title, not a sentence: it does not end like one once closing quotes
 # and brackets are set aside ("... said.”" is a paragraph, "... ‘terrorism’" a title).
+#: A label printed before a headline's copy: "Analysis", "Opinion", "Op-Ed".
+_MAX_LABEL_WORDS = 2
 _SENTENCE_ENDS = frozenset(".,;:。、")  # and the Japanese full stop and comma
 _CLOSERS = "”’\"')»」』"
 _MAX_HEADLINE_LEN = 300
@@ -26,6 +28,21 @@ _QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "�
 def headline_key(line: str) -> str:
     """``line`` as headline copies are compared: quote style folded."""
     return line if line.isascii() else line.translate(_QUOTE_FOLD)
+
+
+def is_headline_copy(line: str, key: str) -> bool:
+    """Whether ``line`` prints again the headline whose :func:`headline_key` is ``key``:
+    quote style aside, and perhaps after a label of a word or two ("Analysis …")."""
+    folded = headline_key(line)
+    if folded == key:
+        return True
+    label = folded.removesuffix(key)
+    return (
+        label != folded
+        and label.endswith(" ")
+        and len(label.split()) <= _MAX_LABEL_WORDS
+        and label.strip().replace("-", "").isalpha()
+    )
 
 
 def has_caption_credit(line: str) -> bool:

@@ -24,6 +24,7 @@ from newsparse.fields import (
     clean_author,
     has_caption_credit,
     headline_key,
+    is_headline_copy,
     looks_like_author,
     split_dateline,
 )
@@ -39,8 +40,6 @@ from newsparse.tokens import Kind, Token, tokenize
 _GENERIC_PROBE = 200
 #: Blank lines that separate articles in the generic layout.
 _GENERIC_GAP = 2
-#: A label printed before a copy of the headline: "Analysis", "Opinion", "Special report".
-_MAX_LABEL_WORDS = 2
 #: A credit line at the end of the header is a name or an outlet: "Arab News Japan".
 _MAX_CREDIT_WORDS = 5
 #: Lines that are chrome wherever they stand.
@@ -141,13 +140,7 @@ class _Draft:
         self.headline_key = headline_key(text)
 
     def is_headline_copy(self, text: str) -> bool:
-        """Whether ``text`` prints the headline again: quote style aside, and perhaps
-        after a label of a word or two ("Analysis …", "Opinion …")."""
-        key = headline_key(text)
-        if key == self.headline_key:
-            return True
-        label = key.removesuffix(self.headline_key)
-        return label != key and label.endswith(" ") and len(label.split()) <= _MAX_LABEL_WORDS
+        return is_headline_copy(text, self.headline_key)
 
     @property
     def date_first(self) -> bool:
@@ -508,22 +501,26 @@ class _Parser:
 
     def _starts_here(self, draft: _Draft | None) -> bool:
         """Whether an article starts at the line ahead, after ``draft`` (None: before
-        the first). After a footer, a teaser or site chrome, a headline confirmed by
-        what follows needs no gap of blank lines before it."""
+        the first). After a footer a headline confirmed by what follows needs no gap of
+        blank lines before it; after a teaser or site chrome, one blank line."""
         bounds = self._bounds
-        closed = self._after_site_chrome or (draft is not None and self._story_closed(draft))
+        token = self._ahead.peek(0)
+        closed = self._after_footer or (
+            token is not None
+            and token.blanks_before > 0
+            and (self._after_site_chrome or (draft is not None and self._teaser(draft)))
+        )
         return (
             bounds.starts_article(0)
             or bounds.captions_above(0) > 0
             or (closed and bounds.starts_without_header(0, after_footer=True))
         )
 
-    def _story_closed(self, draft: _Draft) -> bool:
-        """Whether the next headline may follow after a single blank line: after a
-        footer, or after a listing page's teaser (headline, points, ``By X ·``), which
-        has no body."""
-        teaser = draft.headerless and not draft.paragraphs and bool(draft.bullets or draft.author)
-        return self._after_footer or teaser
+    @staticmethod
+    def _teaser(draft: _Draft) -> bool:
+        """Whether ``draft`` is a listing page's teaser so far: a headline with points or
+        a byline, no header and no body."""
+        return draft.headerless and not draft.paragraphs and bool(draft.bullets or draft.author)
 
     def _ends_teaser(self, draft: _Draft, token: Token, closed: bool) -> bool:
         """Whether a teaser ended before ``token``: after its byline, or where the next
@@ -533,7 +530,7 @@ class _Parser:
         return (
             bool(draft.headline)
             and token.kind is Kind.TEXT
-            and self._story_closed(draft)
+            and (self._after_footer or (token.blanks_before > 0 and self._teaser(draft)))
             and self._bounds.starts_without_header(0, after_footer=True)
         )
 

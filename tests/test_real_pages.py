@@ -1,0 +1,66 @@
+"""The real-layout fixtures (``fixtures/real``): each page shape pinned by a golden file,
+and every line of every page accounted for — one page at a time and all pages joined
+into one dump, as a user would concatenate them.
+
+The fixtures copy real pages' lines, order, blank lines and chrome with invented prose;
+``benchmarks/accuracy.py`` scores the parser against their ``*.truth.json`` files.
+"""
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsparse import ParseReport, parse_text
+from tests.accounting import assert_lossless, recording_report
+from tests.conftest import FIXTURES
+
+REAL = FIXTURES / "real"
+PAGES = sorted(REAL.glob("*.txt"))
+GOLDEN = FIXTURES / "expected" / "real"
+#: The moment the fixtures' relative dates ("Updated 9 sec ago") resolve against.
+NOW = datetime.fromisoformat("2025-02-15T12:00:00+03:00")
+
+
+def page_text(page: Path) -> str:
+    return page.read_text(encoding="utf-8").removeprefix("\ufeff")
+
+
+def golden_text(page: Path) -> str:
+    """The records as JSON Lines, then the warnings: what a user sees for the page."""
+    report = ParseReport()
+    records = [
+        article.model_dump_json()
+        for article in parse_text(page_text(page), page.name, now=NOW, report=report)
+    ]
+    warnings = [f"# {warning}" for warning in report.warnings]
+    return "\n".join([*records, *warnings]) + "\n"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_real_page_matches_its_golden_file(page: Path, golden) -> None:
+    golden(GOLDEN / f"{page.stem}.jsonl", golden_text(page))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_every_line_of_a_real_page_is_accounted_for(page: Path) -> None:
+    text = page_text(page)
+    report, uses = recording_report()
+    articles = list(parse_text(text, page.name, now=NOW, report=report))
+    assert_lossless(text, articles, report, uses)
+
+
+def test_every_line_of_all_real_pages_joined_is_accounted_for() -> None:
+    text = "\n\n\n".join(page_text(page).rstrip("\n") for page in PAGES)
+    report, uses = recording_report()
+    articles = list(parse_text(text, "joined.txt", now=NOW, report=report))
+    assert_lossless(text, articles, report, uses)
+
+
+def test_every_real_page_has_its_truth_file() -> None:
+    """The accuracy benchmark scores every page: none may lack its truth."""
+    for page in PAGES:
+        truth = json.loads(page.with_suffix(".truth.json").read_text(encoding="utf-8"))
+        assert truth, page.name
+        assert all("headline" in article for article in truth), page.name
