@@ -272,6 +272,8 @@ class Boundaries:
                 token = self._ahead.peek(at)
                 if token is None or token.kind is Kind.BULLET:
                     break
+                if at > anchor_at + 1 and token.blanks_before >= _HEADLESS_GAP:
+                    break  # the next article's
                 if token.kind is Kind.TEXT:
                     texts.append(headline_key(token.text))
             self._after_cache = (index, (texts, frozenset(texts)))
