@@ -111,9 +111,9 @@ class Boundaries:
             return False
         # A line that is not printed again after the header must read as a headline;
         # a sentence ending in "." can be rejected without looking at what is between.
-        key = headline_key(token.text)
-        if key not in self._texts_after(anchor_at)[1] and not looks_like_headline(token.text):
+        if not looks_like_headline(token.text) and not self._printed_after(anchor_at, token.text):
             return False
+        key = headline_key(token.text)
         run = self.header_run(offset)
         if run is None:
             return False
@@ -261,6 +261,12 @@ class Boundaries:
                 return None  # not a header line's run: a gap ends a page
             between.append(token.text)
         return anchor_at, between, self._texts_after(anchor_at)[0]
+
+    def _printed_after(self, anchor_at: int, text: str) -> bool:
+        """Whether ``text`` is printed again soon after the header line at ``anchor_at``.
+        Folding quotes keeps a text's length: most lines are ruled out by it, cheaply."""
+        texts, folded = self._texts_after(anchor_at)
+        return any(len(t) == len(text) for t in texts) and headline_key(text) in folded
 
     def _texts_after(self, anchor_at: int) -> tuple[list[str], frozenset[str]]:
         """The text lines soon after the header line at ``anchor_at``, up to the bullets,

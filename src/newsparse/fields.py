@@ -4,6 +4,8 @@ The parser decides *where* a line sits in an article; these functions decide wha
 line *is* when its place alone does not tell.
 """
 
+import re
+
 from newsparse.layouts import Rules, default_rules
 from newsparse.patterns import (
     CAPTION_CREDIT,
@@ -11,28 +13,35 @@ from newsparse.patterns import (
     DATELINE_MAX_LEN,
     MAX_AUTHOR_LEN,
     MAX_AUTHOR_WORDS,
+    MAX_HEADLINE_LEN,
 )
 
-# A headline is a title, not a sentence: it does not end like one once closing quotes
-# and brackets are set aside ("... said.”" is a paragraph, "... ‘terrorism’" a title).
 #: A label printed before a headline's copy: "Analysis", "Opinion", "Op-Ed".
 _MAX_LABEL_WORDS = 2
+_MAX_LABEL_LEN = 32
+# A headline is a title, not a sentence: it does not end like one once closing quotes
+# and brackets are set aside ("... said.”" is a paragraph, "... ‘terrorism’" a title).
 _SENTENCE_ENDS = frozenset(".,;:。、")  # and the Japanese full stop and comma
 _CLOSERS = "”’\"')»」』"
-_MAX_HEADLINE_LEN = 300
 #: Copies of a headline may differ in quote style only ('…' on one, ‘…’ on the other):
 #: comparisons fold curly and straight quotes together.
+_QUOTE = re.compile("[‘’‚‛“”„]")
 _QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 
 
 def headline_key(line: str) -> str:
-    """``line`` as headline copies are compared: quote style folded."""
-    return line if line.isascii() else line.translate(_QUOTE_FOLD)
+    """``line`` as headline copies are compared: quote style folded. A line longer than
+    any headline is left as it is (folding a long paragraph is costly and useless)."""
+    if line.isascii() or len(line) > MAX_HEADLINE_LEN or _QUOTE.search(line) is None:
+        return line
+    return line.translate(_QUOTE_FOLD)
 
 
 def is_headline_copy(line: str, key: str) -> bool:
     """Whether ``line`` prints again the headline whose :func:`headline_key` is ``key``:
     quote style aside, and perhaps after a label of a word or two ("Analysis …")."""
+    if not len(key) <= len(line) <= len(key) + _MAX_LABEL_LEN:
+        return False  # folding keeps the length: most lines are ruled out by it
     folded = headline_key(line)
     if folded == key:
         return True
@@ -86,7 +95,7 @@ def clean_author(line: str, rules: Rules | None = None) -> str:
 
 def looks_like_headline(line: str) -> bool:
     """Whether a line printed once, before a page header, can be that page's headline."""
-    if len(line) > _MAX_HEADLINE_LEN:
+    if len(line) > MAX_HEADLINE_LEN:
         return False
     stripped = line.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] not in _SENTENCE_ENDS

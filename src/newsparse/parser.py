@@ -46,6 +46,8 @@ _MAX_CREDIT_WORDS = 5
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
 #: A word set after a paragraph to ask whether all before it is a dateline.
 _PROBE = "story"
+#: No line of site chrome before a headline (a masthead, a label) is longer.
+_MAX_LEAD_IN_LINE = 80
 #: A section label over a headline on a listing page: "Djeddah", "Special graphic".
 _MAX_SECTION_LABEL_WORDS = 2
 #: After a footer, lines up to this long are more footer ("Most recent World stories");
@@ -248,6 +250,8 @@ class _Parser:
             self._drop(token, token.chrome)
             self._after_site_chrome = token.kind is Kind.SITE
             return True
+        if token.kind is Kind.TEXT and len(token.text) > _MAX_LEAD_IN_LINE:
+            return False  # a paragraph, the common case
         lead_in = self._bounds.lead_in(self._after_site_chrome)
         if lead_in is None:
             return False

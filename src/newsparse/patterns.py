@@ -12,6 +12,8 @@ import re
 #: longest chrome line seen is a footer ("This article was first published in Arab
 #: News ..."), the longest date line "Publié le Mercredi 30 septembre 2020 à 14:05".
 MAX_STRUCTURE_LEN = 160
+#: No headline is longer: a longer line is a paragraph (or a caption).
+MAX_HEADLINE_LEN = 300
 
 # --- damaged text ---------------------------------------------------------------------
 
