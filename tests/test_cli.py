@@ -234,7 +234,6 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
         ("out.jsonl", "jsonl"),
         ("out.csv", "csv"),
         ("out.md", "md"),
-        ("out.txt", "json"),
     ],
 )
 def test_format_follows_the_output_extension(tmp_path: Path, name: str, fmt: str) -> None:
@@ -292,7 +291,7 @@ def test_a_failed_run_never_replaces_a_good_output_file(tmp_path: Path) -> None:
 
 
 def test_output_to_a_device_is_written_not_replaced() -> None:
-    result = run_cli("convert", "-q", SEED, "-o", os.devnull)
+    result = run_cli("convert", "-q", SEED, "-o", os.devnull, "--to", "json")
     assert (result.returncode, result.stderr) == (0, b"")
     assert Path(os.devnull).is_char_device()
 

@@ -221,7 +221,14 @@ def _choose_format(to: Format | None, output: Path | None, split: Path | None) -
     if to is not None:
         return to
     if output is not None:
-        return EXTENSIONS.get(output.suffix.lower(), Format.JSON)
+        fmt = EXTENSIONS.get(output.suffix.lower())
+        if fmt is None:
+            what = f"unknown extension {output.suffix!r}" if output.suffix else "no extension"
+            raise UsageError(
+                f"-o {output}: {what} (known: {', '.join(sorted(EXTENSIONS))}); "
+                "name the format with --to"
+            )
+        return fmt
     return Format.JSON
 
 
@@ -242,7 +249,7 @@ def convert(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (atomically) instead of stdout.",
+            help="Write to this file (atomically) instead of stdout; - is stdout.",
             dir_okay=False,
         ),
     ] = None,
@@ -285,6 +292,8 @@ def convert(
     """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
     with _exit_codes():
         options = _options(now, encoding, fix_text, layout)
+        if output == Path(STDIN):
+            output = None  # `-o -` is stdout, as INPUT `-` is stdin
         fmt = _choose_format(to, output, split)
         names = list(_expand(inputs or [], sys.stdin.isatty()))
         outcome = _Outcome()
