@@ -2,13 +2,23 @@
 csvkit's and mlr's formats, compressed archives, completion. In-process, with Typer's
 runner: exit code, stdout and stderr checked separately."""
 
+import csv
+import io
+import json
+import re
+import sys
 from pathlib import Path
 
+import pyarrow
+import pyarrow.parquet
 import pytest
 from typer.testing import CliRunner
 
 from newsparse.cli import app
-from tests.conftest import EXPECTED
+from newsparse.writers.csv import csv_columns
+from newsparse.writers.parquet import INSTALL_HINT, ROWS_PER_GROUP
+from newsparse.writers.tsv import tsv_line
+from tests.conftest import EXPECTED, ROOT
 
 SEED = "fixtures/dumps/seed.txt"
 
@@ -17,6 +27,10 @@ def invoke(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
     """Run a command in this process: exit code, stdout (bytes) and stderr."""
     result = CliRunner().invoke(app, list(args), input=stdin)
     return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def read_expected(name: str) -> list[str]:
+    return (EXPECTED / name).read_text(encoding="utf-8").splitlines()
 
 
 # --- 1. `-o -` ------------------------------------------------------------------------
@@ -42,3 +56,95 @@ def test_an_unknown_output_extension_is_a_usage_error(tmp_path: Path, name: str)
     code, _, _ = invoke("convert", "-q", SEED, "-o", str(tmp_path / name), "--to", "jsonl")
     assert code == 0
     assert (tmp_path / name).read_bytes() == (EXPECTED / "seed.jsonl").read_bytes()
+
+
+# --- 6. Parquet -----------------------------------------------------------------------
+
+
+def test_parquet_reads_back_with_pyarrow_in_typed_columns(tmp_path: Path) -> None:
+    target = tmp_path / "seed.parquet"
+    code, out, err = invoke("convert", "-q", SEED, "-o", str(target))
+    assert (code, out, err) == (0, b"", "")
+    table = pyarrow.parquet.read_table(target)
+    assert table.schema.field("captions").type == pyarrow.list_(pyarrow.string())
+    assert pyarrow.types.is_struct(table.schema.field("source").type)
+    assert table.to_pylist() == [json.loads(line) for line in read_expected("seed.jsonl")]
+
+
+def test_parquet_is_written_in_row_groups(tmp_path: Path) -> None:
+    many = tmp_path / "many.txt"
+    many.write_bytes((ROOT / SEED).read_bytes() * (ROWS_PER_GROUP // 2 + 1))
+    code, out, _ = invoke("convert", "-q", str(many), "--to", "parquet")
+    assert code == 0
+    metadata = pyarrow.parquet.ParquetFile(io.BytesIO(out)).metadata
+    assert (metadata.num_rows, metadata.num_row_groups) == (ROWS_PER_GROUP + 2, 2)
+
+
+def test_parquet_without_pyarrow_is_a_usage_error_naming_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # import fails
+    code, out, err = invoke("convert", SEED, "-o", str(tmp_path / "x.parquet"))
+    assert (code, out) == (2, b"")
+    assert err == f"error: {INSTALL_HINT}\n"
+    assert "'.[parquet]'" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- 7. TSV ---------------------------------------------------------------------------
+
+
+def test_tsv_reads_back_with_the_csv_module_one_line_per_record() -> None:
+    code, out, _ = invoke("convert", "-q", SEED, "--to", "tsv")
+    assert code == 0
+    lines = out.decode().splitlines()
+    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows[0] == csv_columns()
+    records = [json.loads(line) for line in read_expected("seed.jsonl")]
+    assert len(rows) == len(records) + 1
+    for row, record in zip(rows[1:], records, strict=True):
+        cells = dict(zip(rows[0], map(unescape_tsv, row), strict=True))
+        assert cells["body"] == record["body"]
+        assert cells["bullets"].split("\n") == record["bullets"]
+        assert cells["line_start"] == str(record["source"]["line_start"])
+
+
+def unescape_tsv(cell: str) -> str:
+    """The README's escaping, undone."""
+    escapes = {"\\t": "\t", "\\n": "\n", "\\r": "\r", "\\\\": "\\"}
+    return re.sub(r"\\[tnr\\]", lambda m: escapes[m.group()], cell)
+
+
+def test_tsv_escapes_tabs_line_ends_and_backslashes() -> None:
+    assert tsv_line(["a\tb", "c\nd\re", "back\\slash", 7]) == "a\\tb\tc\\nd\\re\tback\\\\slash\t7\n"
+
+
+# --- 8. CSV for spreadsheets ----------------------------------------------------------
+
+
+def test_csv_is_exact_by_default_and_guarded_or_bommed_on_request(tmp_path: Path) -> None:
+    dump = tmp_path / "formula.txt"
+    headline = '=HYPERLINK("http://x")'
+    dump.write_text(
+        f"{headline}\nShort Url\nUpdated 01 May 2025\n{headline}\n\n@SUM(A1) body text.\n",
+        encoding="utf-8",
+    )
+    plain = invoke("convert", "-q", str(dump), "--to", "csv")[1].decode()
+    row = next(csv.DictReader(io.StringIO(plain, newline="")))
+    assert (row["headline"], row["body"]) == ('=HYPERLINK("http://x")', "@SUM(A1) body text.")
+    assert not plain.startswith("\ufeff")
+    code, out, _ = invoke(
+        "convert", "-q", str(dump), "--to", "csv", "--guard-formulas", "--add-bom"
+    )
+    assert code == 0
+    text = out.decode("utf-8")
+    assert text.startswith("\ufeffid,headline,")
+    row = next(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert (row["headline"], row["body"]) == ('\'=HYPERLINK("http://x")', "'@SUM(A1) body text.")
+    assert row["updated"] == "2025-05-01"
+
+
+def test_spreadsheet_options_with_another_format_are_a_usage_error() -> None:
+    code, out, err = invoke("convert", SEED, "--to", "json", "--add-bom")
+    assert (code, out) == (2, b"")
+    assert err == "error: --guard-formulas and --add-bom are for csv and tsv, not json\n"

@@ -33,8 +33,8 @@ from newsparse.output import atomic_output
 from newsparse.parser import parse_lines
 from newsparse.reader import decode_lines, parse_file
 from newsparse.summary import InputSummary, total
-from newsparse.writers import EXTENSIONS, Format, Writer, open_writer
-from newsparse.writers.base import Record
+from newsparse.writers import EXTENSIONS, SPREADSHEET_FORMATS, Format, Writer, open_writer
+from newsparse.writers.base import Record, WriterOptions
 from newsparse.writers.jsonl import JsonLinesWriter
 from newsparse.writers.markdown import MarkdownSplitWriter
 
@@ -288,6 +288,17 @@ def convert(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no summary line at the end."),
     ] = False,
+    guard_formulas: Annotated[
+        bool,
+        typer.Option(
+            "--guard-formulas",
+            help="CSV/TSV for spreadsheets: prefix cells starting with = + - @ with '.",
+        ),
+    ] = False,
+    add_bom: Annotated[
+        bool,
+        typer.Option("--add-bom", help="CSV/TSV for Excel: start the file with a UTF-8 BOM."),
+    ] = False,
 ) -> None:
     """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
     with _exit_codes():
@@ -295,6 +306,9 @@ def convert(
         if output == Path(STDIN):
             output = None  # `-o -` is stdout, as INPUT `-` is stdin
         fmt = _choose_format(to, output, split)
+        spreadsheet = WriterOptions(guard_formulas=guard_formulas, bom=add_bom)
+        if spreadsheet != WriterOptions() and fmt not in SPREADSHEET_FORMATS:
+            raise UsageError(f"--guard-formulas and --add-bom are for csv and tsv, not {fmt}")
         names = list(_expand(inputs or [], sys.stdin.isatty()))
         outcome = _Outcome()
         with ExitStack() as stack:
@@ -302,7 +316,7 @@ def convert(
                 writer: Writer = MarkdownSplitWriter(split)
             else:
                 stream = stack.enter_context(atomic_output(output)) if output else _stdout()
-                writer = open_writer(fmt, stream)
+                writer = open_writer(fmt, stream, spreadsheet)
             progress = stack.enter_context(_Progress.for_inputs(names, enabled=not quiet))
             run = _Run(writer, outcome, progress, seen=set() if dedupe else None)
             files = [name for name in names if isinstance(name, str)]

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from newsparse.errors import OutputError
 from newsparse.models import Article
-from newsparse.writers.base import Record, RecordWriter
+from newsparse.writers.base import Record, RecordWriter, WriterOptions
 
 # Inline syntax, escaped wherever it stands: emphasis, code, links, HTML, escapes, GFM
 # strikethrough and tables.
@@ -61,8 +61,8 @@ def render_article(article: Article | Record) -> str:
 class MarkdownWriter(RecordWriter):
     """All articles in one document, separated by thematic breaks."""
 
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
+    def __init__(self, out: TextIO, options: WriterOptions) -> None:
+        super().__init__(out, options)
         self._count = 0
 
     def write_record(self, record: Record) -> None:
