@@ -138,7 +138,10 @@ def test_missing_file_exits_3_and_the_other_inputs_are_converted() -> None:
 def test_directory_without_dumps_exits_3(tmp_path: Path) -> None:
     result = run_cli("convert", "-q", str(tmp_path))
     assert result.returncode == 3
-    assert result.stderr.decode() == f"error: {tmp_path}: directory holds no *.txt dumps\n"
+    assert (
+        result.stderr.decode()
+        == f"error: {tmp_path}: directory holds no *.txt or *.txt.gz|bz2|xz|zst dumps\n"
+    )
     assert result.stdout == b"[]\n"
 
 

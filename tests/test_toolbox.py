@@ -2,9 +2,12 @@
 csvkit's and mlr's formats, compressed archives, completion. In-process, with Typer's
 runner: exit code, stdout and stderr checked separately."""
 
+import bz2
 import csv
+import gzip
 import io
 import json
+import lzma
 import re
 import sys
 from pathlib import Path
@@ -12,6 +15,7 @@ from pathlib import Path
 import pyarrow
 import pyarrow.parquet
 import pytest
+import zstandard
 from typer.testing import CliRunner
 
 from newsparse.cli import app
@@ -148,3 +152,56 @@ def test_spreadsheet_options_with_another_format_are_a_usage_error() -> None:
     code, out, err = invoke("convert", SEED, "--to", "json", "--add-bom")
     assert (code, out) == (2, b"")
     assert err == "error: --guard-formulas and --add-bom are for csv and tsv, not json\n"
+
+
+# --- 4. compressed dumps --------------------------------------------------------------
+
+COMPRESSORS = {
+    ".gz": gzip.compress,
+    ".bz2": bz2.compress,
+    ".xz": lzma.compress,
+    ".zst": lambda data: zstandard.ZstdCompressor().compress(data),
+}
+
+
+@pytest.mark.parametrize("suffix", list(COMPRESSORS))
+def test_compressed_dumps_read_like_the_plain_file(tmp_path: Path, suffix: str) -> None:
+    dump = tmp_path / f"preamble.txt{suffix}"
+    dump.write_bytes(COMPRESSORS[suffix]((ROOT / "fixtures/dumps/preamble.txt").read_bytes()))
+    code, out, err = invoke("convert", "-q", str(dump), "--to", "jsonl")
+    assert code == 0
+    plain = [json.loads(line) for line in read_expected("preamble.jsonl")]
+    for record in plain:
+        record["source"]["path"] = str(dump)  # the path as given; line numbers as plain
+    assert [json.loads(line) for line in out.splitlines()] == plain
+    assert err == f"{dump}:2: NP101 " + err.split(" NP101 ", 1)[1]
+
+
+def test_directories_hold_compressed_dumps_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress((ROOT / SEED).read_bytes()))
+    (tmp_path / "b.txt").write_bytes((ROOT / SEED).read_bytes())
+    (tmp_path / "c.gz").write_bytes(gzip.compress(b"not a dump"))
+    code, out, _ = invoke("convert", "-q", str(tmp_path), "--to", "jsonl", "-j", "1")
+    assert code == 0
+    paths = [json.loads(line)["source"]["path"] for line in out.splitlines()]
+    assert paths == [str(tmp_path / "a.txt.gz")] * 2 + [str(tmp_path / "b.txt")] * 2
+
+
+def test_compressed_data_without_its_suffix_is_named_not_blamed_on_the_encoding(
+    tmp_path: Path,
+) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes(gzip.compress((ROOT / SEED).read_bytes()))
+    code, out, err = invoke("convert", "-q", str(dump))
+    assert (code, out) == (3, b"[]\n")
+    assert "it looks gz-compressed: newsparse decompresses dumps named *.txt.gz" in err
+    assert "--encoding" not in err
+
+
+def test_a_damaged_archive_is_an_input_error(tmp_path: Path) -> None:
+    dump = tmp_path / "cut.txt.xz"
+    dump.write_bytes(lzma.compress((ROOT / SEED).read_bytes())[:200])
+    code, _, err = invoke("convert", "-q", str(dump))
+    assert code == 3
+    assert err.startswith(f"error: {dump}: damaged archive: ")
+    assert err.count("\n") == 1

@@ -25,6 +25,7 @@ import typer
 
 from newsparse import __version__
 from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_file
+from newsparse.compressed import is_dump
 from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
 from newsparse.layouts import builtin_layouts, resolve_layout
@@ -96,7 +97,8 @@ Inputs = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="INPUT",
-        help="Dump files, directories (their *.txt, recursively) or - for stdin. None: stdin.",
+        help="Dump files (.txt, or .txt.gz, .bz2, .xz, .zst), directories (their dumps, "
+        "recursively) or - for stdin. None: stdin.",
         show_default=False,
     ),
 ]
@@ -190,7 +192,7 @@ def _text_fixer(wanted: bool) -> Callable[[str], str] | None:
 
 
 def _expand(inputs: list[str], stdin_is_terminal: bool) -> Iterator[str | InputError]:
-    """Files as given, directories as their ``*.txt`` (recursively, sorted), ``-`` as
+    """Files as given, directories as their dumps (recursively, sorted), ``-`` as
     stdin; an input that cannot be used becomes an error in its place."""
     if not inputs and stdin_is_terminal:
         raise UsageError(
@@ -202,9 +204,9 @@ def _expand(inputs: list[str], stdin_is_terminal: bool) -> Iterator[str | InputE
         if name == STDIN or not path.is_dir():
             yield name
             continue
-        dumps = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        dumps = sorted(p for p in path.rglob("*") if is_dump(p) and p.is_file())
         if not dumps:
-            yield InputError(name, "directory holds no *.txt dumps")
+            yield InputError(name, "directory holds no *.txt or *.txt.gz|bz2|xz|zst dumps")
         yield from (str(dump) for dump in dumps)
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from newsparse.compressed import compressed_hint, decompression_errors, open_dump
 from newsparse.diagnostics import ParseReport
 from newsparse.errors import InputError
 from newsparse.layouts import Layout
@@ -79,6 +80,7 @@ def _lines_by_bytes(stream: Iterable[bytes], path: str, codec: str) -> Iterator[
         if b"\x00" in raw:
             where = offset + raw.index(b"\x00")
             hint = " (if it is UTF-16, say --encoding utf-16)" if codec == _UTF8 else ""
+            hint = _compressed(raw, number) or hint
             raise InputError(
                 path,
                 f"NUL byte at byte offset {where}: not a {_name(codec)} text file{hint}",
@@ -95,6 +97,7 @@ def _lines_by_bytes(stream: Iterable[bytes], path: str, codec: str) -> Iterator[
                 if codec == _UTF8
                 else ""
             )
+            hint = _compressed(raw, number) or hint
             raise InputError(
                 path, f"invalid {_name(codec)} (byte 0x{bad} at byte offset {where}){hint}", number
             ) from None
@@ -122,6 +125,12 @@ def _lines_by_text(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
         text.detach()
 
 
+def _compressed(raw: bytes, number: int) -> str | None:
+    """A hint for compressed data without its suffix, on the first line only."""
+    hint = compressed_hint(raw) if number == 1 else None
+    return None if hint is None else f"; {hint}"
+
+
 def _name(codec: str) -> str:
     return "UTF-8" if codec == _UTF8 else codec
 
@@ -137,13 +146,16 @@ def parse_file(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Article]:
     """Parse the dump at ``path`` lazily; the file is open only while iterating.
+    ``.gz``, ``.bz2``, ``.xz`` and ``.zst`` files are decompressed as they are read.
 
     See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``,
     and :func:`decode_lines` for ``progress``.
     """
     name = str(path)
     try:
-        stream = Path(path).open("rb")  # noqa: SIM115 - closed by the generator below
+        stream = open_dump(path)
+    except ModuleNotFoundError as error:  # .zst without zstandard
+        raise InputError(name, str(error)) from None
     except OSError as error:
         raise InputError(name, _os_reason(error)) from None
     with stream:
@@ -154,6 +166,8 @@ def parse_file(
             )
         except OSError as error:
             raise InputError(name, _os_reason(error)) from None
+        except decompression_errors() as error:
+            raise InputError(name, f"damaged archive: {error}") from None
 
 
 def _os_reason(error: OSError) -> str:
