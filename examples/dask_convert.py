@@ -19,7 +19,8 @@ from newsparse.writers.parquet import record_schema
 def main(glob: str, out: Path) -> None:
     bag = read_dumps(glob)
     bag.map(lambda record: json.dumps(record, ensure_ascii=False)).to_textfiles(
-        str(out / "jsonl" / "*.jsonl")
+        str(out / "jsonl" / "*.jsonl"),
+        last_endline=True,  # so `cat part-*` is JSON Lines
     )
     frame = bag.to_dataframe(meta=RECORD_META)
     frame.to_parquet(str(out / "parquet"), schema=record_schema(), write_index=False)
