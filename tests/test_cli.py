@@ -26,7 +26,7 @@ def test_convert_writes_json_to_stdout_and_a_summary_to_stderr() -> None:
     result = run_cli("convert", SEED)
     assert (result.returncode, result.stderr) == (
         0,
-        b"2 article(s) from 1 input(s); 0 warning(s), 0 of them error(s)\n",
+        b"2 articles parsed from 1 input, 2 written; 0 warnings, 0 errors\n",
     )
     assert [a.headline[:30] for a in records(result.stdout)] == [
         "Pakistan’s interior minister c",
@@ -129,8 +129,8 @@ def test_missing_file_exits_3_and_the_other_inputs_are_converted() -> None:
     assert result.returncode == 3
     assert result.stderr.decode().splitlines() == [
         "error: missing.txt: No such file or directory",
-        "2 article(s) from 2 input(s); 0 warning(s), 0 of them error(s); "
-        "1 input(s) could not be read",
+        "2 articles parsed from 2 inputs, 2 written; 0 warnings, 0 errors; "
+        "1 input could not be read",
     ]
     assert len(result.stdout.splitlines()) == 2
 

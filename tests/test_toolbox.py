@@ -205,3 +205,28 @@ def test_a_damaged_archive_is_an_input_error(tmp_path: Path) -> None:
     assert code == 3
     assert err.startswith(f"error: {dump}: damaged archive: ")
     assert err.count("\n") == 1
+
+
+# --- 10. statistics for machines ------------------------------------------------------
+
+CHECKED = ["fixtures/dumps/seed.txt", "fixtures/dumps/preamble.txt", "fixtures/dumps/seed.txt"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stats_json_has_checks_totals_and_the_records_written(tmp_path: Path, jobs: str) -> None:
+    stats = tmp_path / "stats.json"
+    code, out, err = invoke(
+        "convert", *CHECKED, "--dedupe", "--to", "jsonl", "--stats-json", str(stats), "-j", jobs
+    )
+    assert code == 0
+    check_code, check_out, _ = invoke("check", *CHECKED, "--format", "json")
+    assert check_code == 0
+    document = json.loads(stats.read_text())
+    assert document["total"] == json.loads(check_out)["total"]
+    assert document["total"]["articles"] == 7
+    assert (document["written"], document["duplicates_dropped"]) == (5, 2)
+    assert (document["input_count"], document["unreadable_inputs"]) == (3, 0)
+    assert len(out.splitlines()) == 5
+    assert err.splitlines()[-1] == (
+        "7 articles parsed from 3 inputs, 5 written; 1 warning, 0 errors; 2 duplicates dropped"
+    )

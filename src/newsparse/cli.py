@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
@@ -301,6 +301,16 @@ def convert(
         bool,
         typer.Option("--add-bom", help="CSV/TSV for Excel: start the file with a UTF-8 BOM."),
     ] = False,
+    stats_json: Annotated[
+        Path | None,
+        typer.Option(
+            "--stats-json",
+            help="Also write the run's counts as JSON to FILE: check's totals, and the "
+            "records written.",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
     with _exit_codes():
@@ -329,6 +339,9 @@ def convert(
             writer.close()
             if output is None and split is None:
                 sys.stdout.flush()  # a full disk shows here, not at interpreter exit
+        if stats_json is not None:
+            with atomic_output(stats_json) as stats:
+                stats.write(json.dumps(outcome.stats(), indent=2) + "\n")
         if not quiet:
             _stderr().print(outcome.summary(), markup=False)
         if outcome.input_errors:
@@ -340,30 +353,45 @@ def convert(
 
 @dataclass
 class _Outcome:
-    """What a conversion did, for its summary line and its exit code."""
+    """What a conversion did, for its summary line, --stats-json and its exit code."""
 
     inputs: int = 0
-    articles: int = 0
-    warnings: int = 0
-    errors: int = 0
     input_errors: int = 0
+    written: int = 0
     duplicates: int = 0
+    #: The counts of ``check``'s total, summed over the inputs as they finish.
+    total: InputSummary = field(default_factory=lambda: InputSummary(path="total"))
 
-    def add(self, articles: int, warnings: int, errors: int) -> None:
-        self.articles += articles
-        self.warnings += warnings
-        self.errors += errors
+    @property
+    def warnings(self) -> int:
+        return self.total.warning_count
 
     def summary(self) -> str:
+        errors = self.total.errors
         text = (
-            f"{self.articles} article(s) from {self.inputs} input(s); "
-            f"{self.warnings} warning(s), {self.errors} of them error(s)"
+            f"{_count(self.total.articles, 'article')} parsed from "
+            f"{_count(self.inputs, 'input')}, {self.written} written; "
+            f"{_count(self.warnings - errors, 'warning')}, {_count(errors, 'error')}"
         )
         if self.duplicates:
-            text += f"; {self.duplicates} duplicate(s) dropped"
+            text += f"; {_count(self.duplicates, 'duplicate')} dropped"
         if self.input_errors:
-            text += f"; {self.input_errors} input(s) could not be read"
+            text += f"; {_count(self.input_errors, 'input')} could not be read"
         return text
+
+    def stats(self) -> dict[str, Any]:
+        """``check --format json``'s total, and what only a conversion knows."""
+        return {
+            "total": self.total.as_json(detail=False),
+            "written": self.written,
+            "duplicates_dropped": self.duplicates,
+            "input_count": self.inputs,
+            "unreadable_inputs": self.input_errors,
+        }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @dataclass
@@ -378,6 +406,7 @@ class _Run:
     def write(self, record: Record) -> None:
         if self._new(record["id"]):
             self.writer.write_record(record)
+            self.outcome.written += 1
 
     def write_json_line(self, line: str) -> None:
         """A record as a worker wrote it: copied as it is when the output is JSON Lines
@@ -385,6 +414,7 @@ class _Run:
         if isinstance(self.writer, JsonLinesWriter):
             if self._new(line[len(_ID_PREFIX) : len(_ID_PREFIX) + 16]):
                 self.writer.write_line(line)
+                self.outcome.written += 1
         else:
             self.write(json.loads(line))
 
@@ -416,7 +446,7 @@ def _convert_serial(names: list[str | InputError], run: _Run, options: ParseOpti
                 run.write(article.model_dump(mode="json"))
         except InputError as error:
             run.input_error(str(error))
-        run.outcome.add(report.articles, report.warning_counts.total(), report.errors)
+        run.outcome.total.add(InputSummary.of(name, report))
 
 
 def _convert_parallel(
@@ -452,7 +482,8 @@ def _convert_parallel(
                 run.write_json_line(line)
             if result.error is not None:
                 run.input_error(result.error)
-            run.outcome.add(result.articles, result.warning_counts.total(), result.errors)
+            assert result.summary is not None  # set by every worker that returned
+            run.outcome.total.add(result.summary)
             run.progress.advance(result.size)
 
 
