@@ -37,7 +37,7 @@ def test_check_exits_1_on_errors(tmp_path: Path) -> None:
     dump.write_text("Story\nShort Url\nUpdated 01 May 2025\nStory\n")  # no body: NP104
     result = run_cli("check", str(dump))
     assert result.returncode == 1
-    assert f"{dump}:1: NP104 article “Story” has no body\n".encode() in result.stdout
+    assert f"{dump}:1: error: NP104 article “Story” has no body\n".encode() in result.stdout
 
 
 def test_check_exits_1_on_warnings_only_with_strict() -> None:

@@ -151,7 +151,9 @@ def test_empty_input_gives_no_records_and_a_warning(tmp_path: Path, content: byt
     dump.write_bytes(content)
     result = run_cli("convert", "-q", str(dump))
     assert (result.returncode, result.stdout) == (0, b"[]\n")
-    assert result.stderr.decode() == f"{dump}:1: NP105 no text: the input is empty or blank\n"
+    assert (
+        result.stderr.decode() == f"{dump}:1: warning: NP105 no text: the input is empty or blank\n"
+    )
 
 
 def test_invalid_utf8_names_file_line_and_byte_offset(tmp_path: Path) -> None:
@@ -182,7 +184,7 @@ def test_preamble_is_reported_on_stderr_with_file_and_line() -> None:
     result = run_cli("convert", "-q", "fixtures/dumps/preamble.txt", "--to", "jsonl")
     assert result.returncode == 0
     assert result.stderr.decode() == (
-        "fixtures/dumps/preamble.txt:2: NP101 2 line(s) before the first article "
+        "fixtures/dumps/preamble.txt:2: warning: NP101 2 line(s) before the first article "
         "(lines 2-3) are not part of any article: “Home”\n"
     )
     assert len(result.stdout.splitlines()) == 3
@@ -385,7 +387,7 @@ def test_mojibake_is_reported_and_kept_without_fix_text(tmp_path: Path) -> None:
     result = run_cli("convert", "-q", str(dump), "--to", "jsonl")
     assert result.returncode == 0
     assert result.stderr.decode() == (
-        f"{dump}:6: NP108 “RIYADH: Itâ€™s a first for the Kingdom.” looks like UTF-8 read "
+        f"{dump}:6: error: NP108 “RIYADH: Itâ€™s a first for the Kingdom.” looks like UTF-8 read "
         "as cp1252 (mojibake); --fix-text repairs it\n"
     )
     assert json.loads(result.stdout)["body"] == "Itâ€™s a first for the Kingdom."
@@ -401,7 +403,7 @@ def test_fix_text_repairs_mojibake(tmp_path: Path) -> None:
 
 def test_quiet_silences_the_summary_but_not_warnings() -> None:
     result = run_cli("convert", "--quiet", "fixtures/dumps/preamble.txt")
-    assert result.stderr.decode().startswith("fixtures/dumps/preamble.txt:2: NP101 ")
+    assert result.stderr.decode().startswith("fixtures/dumps/preamble.txt:2: warning: NP101 ")
     assert len(result.stderr.splitlines()) == 1
 
 

@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import lzma
+import os
 import re
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from newsparse.cli import app
 from newsparse.writers.csv import csv_columns
 from newsparse.writers.parquet import INSTALL_HINT, ROWS_PER_GROUP
 from newsparse.writers.tsv import tsv_line
-from tests.conftest import EXPECTED, ROOT
+from tests.conftest import EXPECTED, ROOT, run_in_terminal
 
 SEED = "fixtures/dumps/seed.txt"
 
@@ -174,7 +175,7 @@ def test_compressed_dumps_read_like_the_plain_file(tmp_path: Path, suffix: str) 
     for record in plain:
         record["source"]["path"] = str(dump)  # the path as given; line numbers as plain
     assert [json.loads(line) for line in out.splitlines()] == plain
-    assert err == f"{dump}:2: NP101 " + err.split(" NP101 ", 1)[1]
+    assert err == f"{dump}:2: warning: NP101 " + err.split(" NP101 ", 1)[1]
 
 
 def test_directories_hold_compressed_dumps_too(tmp_path: Path) -> None:
@@ -230,3 +231,33 @@ def test_stats_json_has_checks_totals_and_the_records_written(tmp_path: Path, jo
     assert err.splitlines()[-1] == (
         "7 articles parsed from 3 inputs, 5 written; 1 warning, 0 errors; 2 duplicates dropped"
     )
+
+
+# --- 13. severity in every line, colour only on a terminal ----------------------------
+
+
+def no_body_dump(tmp_path: Path) -> Path:
+    """One error (NP104: no body) after one warning (NP101: preamble)."""
+    dump = tmp_path / "no-body.txt"
+    dump.write_text("Home\n\nStory\nShort Url\nUpdated 01 May 2025\nStory\n", encoding="utf-8")
+    return dump
+
+
+def test_each_warning_line_names_its_severity_after_the_location(tmp_path: Path) -> None:
+    dump = no_body_dump(tmp_path)
+    code, _, err = invoke("convert", str(dump), "--to", "jsonl")
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{dump}:1: warning: NP101 ")
+    assert lines[1] == f"{dump}:3: error: NP104 article “Story” has no body"
+    assert lines[2] == "1 article parsed from 1 input, 1 written; 1 warning, 1 error"
+    assert "\x1b[" not in err
+
+
+def test_warnings_are_coloured_by_severity_on_a_terminal_only(tmp_path: Path) -> None:
+    code, seen = run_in_terminal("convert", str(no_body_dump(tmp_path)), "-o", os.devnull,
+                                 "--to", "json")  # fmt: skip
+    assert code == 0
+    yellow, red = b"\x1b[33m", b"\x1b[1;31m"
+    assert yellow + f"{tmp_path}/no-body.txt:1: warning: NP101".encode() in seen
+    assert red + f"{tmp_path}/no-body.txt:3: error: NP104".encode() in seen

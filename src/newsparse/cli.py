@@ -26,7 +26,7 @@ import typer
 from newsparse import __version__
 from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_file
 from newsparse.compressed import is_dump
-from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning
+from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning, Severity
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
 from newsparse.layouts import builtin_layouts, resolve_layout
 from newsparse.models import Article
@@ -65,7 +65,10 @@ def _stderr() -> "Console":
 
 
 def _warn(warning: ParseWarning) -> None:
-    _stderr().print(str(warning), style="yellow", markup=False)
+    """One line, marked ``warning:`` or ``error:``; coloured by severity on a terminal
+    only (Rich draws no colour into a pipe or file)."""
+    style = "bold red" if warning.severity is Severity.ERROR else "yellow"
+    _stderr().print(str(warning), style=style, markup=False)
 
 
 def _error(message: str) -> None:

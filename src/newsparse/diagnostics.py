@@ -61,7 +61,8 @@ class ParseWarning:
         return self.code.severity
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+        """``path:line: severity: CODE message``, as compilers mark their diagnostics."""
+        return f"{self.path}:{self.line}: {self.severity}: {self.code} {self.message}"
 
 
 @dataclass
