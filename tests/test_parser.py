@@ -257,8 +257,8 @@ def test_relative_date_resolves_against_now_and_warns_without_it() -> None:
     (warning,) = report.warnings
     assert warning.code is WarningCode.DATE_RELATIVE
     assert str(warning) == (
-        "dump.txt:3: warning: NP103 relative date “Updated 25 min 6 sec ago” needs --now to resolve; "
-        "updated is null"
+        "dump.txt:3: warning: NP103 relative date “Updated 25 min 6 sec ago” needs --now to "
+        "resolve; updated is null"
     )
 
 
