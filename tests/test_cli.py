@@ -61,7 +61,7 @@ def test_help_is_there(command: list[str]) -> None:
 
 def test_help_shows_brackets_as_typed_not_as_markup() -> None:
     result = run_cli("convert", "--help", env={"COLUMNS": "300"})
-    assert b"pip install 'newsparse[fix]'" in result.stdout
+    assert b"pip install -e '.[fix]'" in b" ".join(result.stdout.split())
 
 
 def test_schema_prints_the_record_json_schema() -> None:

@@ -19,11 +19,13 @@ import pytest
 import zstandard
 from typer.testing import CliRunner
 
-from newsparse.cli import app
+from newsparse.batch import ParseOptions
+from newsparse.cli import _CHECK_COLUMNS, _check_one, _print_check, app
+from newsparse.summary import total
 from newsparse.writers.csv import csv_columns
 from newsparse.writers.parquet import INSTALL_HINT, ROWS_PER_GROUP
 from newsparse.writers.tsv import tsv_line
-from tests.conftest import EXPECTED, ROOT, run_in_terminal
+from tests.conftest import DUMPS, EXPECTED, NOW_DATETIME, ROOT, run_in_terminal
 
 SEED = "fixtures/dumps/seed.txt"
 
@@ -261,3 +263,119 @@ def test_warnings_are_coloured_by_severity_on_a_terminal_only(tmp_path: Path) ->
     yellow, red = b"\x1b[33m", b"\x1b[1;31m"
     assert yellow + f"{tmp_path}/no-body.txt:1: warning: NP101".encode() in seen
     assert red + f"{tmp_path}/no-body.txt:3: error: NP104".encode() in seen
+
+
+# --- 3. check on a narrow terminal ----------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_check_never_cuts_paths_or_headers_on_a_narrow_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    paths = [str(dump.relative_to(ROOT)) for dump in DUMPS]
+    summaries = [_check_one(path, ParseOptions(now=NOW_DATETIME)) for path in paths]
+    out = Terminal()
+    _print_check(out, summaries, total(summaries))
+    table = out.getvalue().split("\n\ninput ", 1)[1].split("\n\nlayouts:")[0]
+    lines = ("input " + table).splitlines()
+    assert max(map(len, lines)) <= 100
+    headers = {word for line in lines if line.startswith("input ") for word in line.split()}
+    assert headers == {"input", *_CHECK_COLUMNS}  # every column, none cut, in two blocks
+    assert sum(line.startswith("input ") for line in lines) == 2
+    for path in paths:
+        assert sum(line.split()[:1] == [path] for line in lines) == 2, path
+
+
+# --- 11. help -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["convert"], ["check"], ["layouts"], ["schema"]])
+def test_help_in_a_pipe_is_plain_text_with_plain_metavars(command: list[str]) -> None:
+    code, out, _ = invoke(*command, "--help")
+    assert code == 0
+    text = out.decode()
+    assert not any(box in text for box in "╭│╰─")
+    assert "<" not in text  # no <bool>, <list[str]>, <file>, <str>
+    assert all(line == line.rstrip() for line in text.splitlines())  # no padding
+    assert max(map(len, text.splitlines())) <= 80
+
+
+def test_flags_take_no_value_and_options_name_theirs() -> None:
+    text = invoke("convert", "--help")[1].decode()
+    assert re.search(r"^  --strict +Exit 1", text, re.MULTILINE)
+    assert re.search(r"^  -t, --to FORMAT +Output format: json, jsonl, csv, tsv, md, parquet", text,
+                     re.MULTILINE)  # fmt: skip
+    assert "-o, --output PATH" in text
+    code, _, err = invoke("convert", SEED, "--strict", "true")
+    assert code == 3  # `true` is an input, as the help shows --strict takes no value
+    assert err.startswith("error: true: No such file or directory")
+
+
+def test_help_ends_with_examples_and_exit_codes_and_keeps_sentences_whole() -> None:
+    root = invoke("--help")[1].decode()
+    convert = invoke("convert", "--help")[1].decode()
+    for text in (root, convert):
+        examples = text.split("Examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+        assert 2 <= len(examples) <= 3
+        assert all(
+            line.startswith("    newsparse ") or " | newsparse " in line for line in examples
+        )
+        assert "  4    the output could not be written" in text
+    description = convert.split("\n\n")[1]
+    assert " ".join(description.split()) == (
+        "Convert dumps to JSON, JSON Lines, CSV, TSV, Markdown or Parquet, in input order. "
+        "Data goes to stdout (or -o); warnings, errors and the summary go to stderr."
+    )
+    assert "  check    Report how every line was used, and every warning.\n" in root
+
+
+# --- 12. shell completion -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shell", "marker"), [("bash", "complete -o default -F"), ("zsh", "#compdef newsparse")]
+)
+def test_completion_scripts_are_generated(shell: str, marker: str) -> None:
+    result = CliRunner().invoke(
+        app, [], env={"_NEWSPARSE_COMPLETE": f"source_{shell}"}, prog_name="newsparse"
+    )
+    assert result.exit_code == 0
+    assert marker in result.stdout
+    assert "_NEWSPARSE_COMPLETE=complete_" in result.stdout
+
+
+def test_completion_offers_the_formats() -> None:
+    env = {"_NEWSPARSE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "newsparse convert --to "}
+    result = CliRunner().invoke(app, [], env=env, prog_name="newsparse")
+    assert all(f'"{fmt}"' in result.stdout for fmt in ("json", "tsv", "parquet"))
+
+
+def test_install_completion_is_offered() -> None:
+    assert "--install-completion" in invoke("--help")[1].decode()
+
+
+# --- 14. install hints that work from a checkout; a quiet quick start -----------------
+
+
+def test_a_missing_extra_names_the_checkout_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ftfy", None)  # import fails
+    code, out, err = invoke("convert", SEED, "--fix-text")
+    assert (code, out) == (2, b"")
+    assert err == (
+        "error: --fix-text needs ftfy: pip install -e '.[fix]' in a checkout "
+        "(pip install 'newsparse[fix]' once published)\n"
+    )
+
+
+def test_the_quick_start_installs_quietly() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].splitlines()[0]
+    assert ".venv/bin/pip install -q -e '.[dev]' && " in setup
+    published = set(re.findall(r"pip install 'newsparse\[(\w+)\]'", readme))
+    assert published == {"fix", "parquet", "zstd", "dask"}
+    assert all(f"pip install -e '.[{extra}]'" in readme for extra in published)

@@ -8,6 +8,7 @@ line on stderr and an exit code in :func:`_exit_codes`, the one place that does 
 import codecs
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_fi
 from newsparse.compressed import is_dump
 from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning, Severity
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
+from newsparse.extras import install_hint
 from newsparse.layouts import builtin_layouts, resolve_layout
 from newsparse.models import Article
 from newsparse.output import atomic_output
@@ -42,11 +44,29 @@ from newsparse.writers.markdown import MarkdownSplitWriter
 if TYPE_CHECKING:
     from rich.console import Console
 
+#: The end of every command's help: Click keeps lines after a \b line as they are.
+_EXIT_CODES = """\b
+Exit codes:
+  0    success (warnings may have been printed)
+  1    content problems: check found errors, or --strict saw warnings
+  2    usage error
+  3    an input could not be read
+  4    the output could not be written
+  130  interrupted"""
+
 app = typer.Typer(
     name="newsparse",
     help="Turn raw text dumps of scraped news pages into clean, validated article records.",
+    epilog=f"""\b
+Examples:
+  newsparse convert dumps/ -o articles.csv      a directory, CSV by extension
+  newsparse convert dump.txt.gz --to jsonl | jq .headline
+  newsparse check dumps/                        how every line was used
+
+{_EXIT_CODES}""",
     no_args_is_help=True,
-    add_completion=False,
+    # Plain Click help: no boxes or padding in a pipe, flags without a <bool> metavar.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -96,15 +116,12 @@ def _root(
 
 # --- options shared by the commands ---------------------------------------------------
 
-Inputs = Annotated[
-    list[str] | None,
-    typer.Argument(
-        metavar="INPUT",
-        help="Dump files (.txt, or .txt.gz, .bz2, .xz, .zst), directories (their dumps, "
-        "recursively) or - for stdin. None: stdin.",
-        show_default=False,
-    ),
-]
+#: Described in each command's help text: Typer would print its type (<list[str]>).
+Inputs = Annotated[list[str] | None, typer.Argument(metavar="INPUT", hidden=True)]
+_INPUTS_HELP = (
+    "INPUT: dump files (.txt, or .txt.gz, .bz2, .xz, .zst), directories (their dumps, "
+    "recursively), or - for stdin; none: stdin."
+)
 Now = Annotated[
     str | None,
     typer.Option(
@@ -114,7 +131,9 @@ Now = Annotated[
 ]
 Encoding = Annotated[
     str,
-    typer.Option(help="Text encoding of the inputs: utf-8, cp1252, latin-1, utf-16, …"),
+    typer.Option(
+        help="Text encoding of the inputs: utf-8, cp1252, latin-1, utf-16, …", metavar="NAME"
+    ),
 ]
 LayoutOption = Annotated[
     str | None,
@@ -129,7 +148,7 @@ FixText = Annotated[
     bool,
     typer.Option(
         "--fix-text",
-        help="Repair mojibake ('â€™' for '’') with ftfy (pip install 'newsparse\\[fix]').",
+        help="Repair mojibake ('â€™' for '’') with ftfy (pip install -e '.[fix]').",
     ),
 ]
 
@@ -187,9 +206,7 @@ def _text_fixer(wanted: bool) -> Callable[[str], str] | None:
     try:
         import ftfy
     except ImportError:
-        raise UsageError(
-            "--fix-text needs ftfy; install it with: pip install 'newsparse[fix]'"
-        ) from None
+        raise UsageError(f"--fix-text needs ftfy: {install_hint('fix')}") from None
     fix: Callable[[str], str] = ftfy.fix_encoding
     return fix
 
@@ -237,7 +254,20 @@ def _choose_format(to: Format | None, output: Path | None, split: Path | None) -
     return Format.JSON
 
 
-@app.command()
+@app.command(
+    short_help="Convert dumps to JSON, JSON Lines, CSV, TSV, Markdown or Parquet.",
+    help=f"""Convert dumps to JSON, JSON Lines, CSV, TSV, Markdown or Parquet, in input
+    order. Data goes to stdout (or -o); warnings, errors and the summary go to stderr.
+
+    {_INPUTS_HELP}""",
+    epilog=f"""\b
+Examples:
+  newsparse convert dumps/ -o articles.parquet
+  zcat dump.txt.gz | newsparse convert --to md -o - | less
+  newsparse convert dump.txt --now 2025-02-15T12:00+03:00 --strict
+
+{_EXIT_CODES}""",
+)
 def convert(
     inputs: Inputs = None,
     to: Annotated[
@@ -245,7 +275,8 @@ def convert(
         typer.Option(
             "--to",
             "-t",
-            help="Output format. Default: from the -o extension, else json.",
+            help=f"Output format: {', '.join(Format)}. Default: from the -o extension, else json.",
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,
@@ -255,6 +286,7 @@ def convert(
             "--output",
             "-o",
             help="Write to this file (atomically) instead of stdout; - is stdout.",
+            metavar="PATH",
             dir_okay=False,
         ),
     ] = None,
@@ -282,6 +314,7 @@ def convert(
             min=1,
             help="Worker processes for several inputs (1: strictly serial). "
             "Default: the number of CPUs.",
+            metavar="N",
             show_default=False,
         ),
     ] = os.cpu_count() or 1,
@@ -315,7 +348,7 @@ def convert(
         ),
     ] = None,
 ) -> None:
-    """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
+    """Options in, one run of the library, records out to one writer (help above)."""
     with _exit_codes():
         options = _options(now, encoding, fix_text, layout)
         if output == Path(STDIN):
@@ -571,12 +604,22 @@ class CheckFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(
+    short_help="Report how every line was used, and every warning.",
+    help=f"""Report how every line of each dump was used: records, field coverage,
+    dropped chrome, preamble, the layout of each article, and every warning. Exit 1 on
+    errors (with --strict, on warnings).
+
+    {_INPUTS_HELP}""",
+    epilog=_EXIT_CODES,
+)
 def check(
     inputs: Inputs = None,
     format: Annotated[  # shadows a builtin, as the option is --format
         CheckFormat,
-        typer.Option("--format", help="text: a table for people; json: one document."),
+        typer.Option(
+            "--format", help="text: a table for people; json: one document.", metavar="FORMAT"
+        ),
     ] = CheckFormat.TEXT,
     now: Now = None,
     layout: LayoutOption = None,
@@ -586,9 +629,7 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 on any warning, not only on errors.")
     ] = False,
 ) -> None:
-    """Report how every line of each dump was used: records, field coverage, dropped
-    chrome, preamble, the layout of each article, and every warning. Exit 1 on errors
-    (with --strict, on warnings)."""
+    """Each input summarised, then the report: text or JSON (help above)."""
     with _exit_codes():
         options = _options(now, encoding, fix_text, layout)
         summaries = [
@@ -647,8 +688,8 @@ def _check_row(summary: InputSummary) -> list[str]:
 
 
 def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSummary) -> None:
-    """Warnings and errors one per line, then the table: Rich on a terminal, plain
-    aligned text in a pipe."""
+    """Warnings and errors one per line, then the table of counts, then the totals by
+    kind: plain text a person, grep and awk all read."""
     for summary in summaries:
         if summary.error is not None:
             out.write(f"error: {summary.error}\n")
@@ -657,35 +698,39 @@ def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSumma
     if any(s.error or s.warnings for s in summaries):
         out.write("\n")
     rows = [_check_row(s) for s in summaries] + [_check_row(overall)]
-    headers = ["input", *_CHECK_COLUMNS]
-    if out.isatty():
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*headers, title="newsparse check", show_footer=False)
-        for column in table.columns[1:]:
-            column.justify = "right"
-        for row in rows[:-1]:
-            table.add_row(*row)
-        table.add_row(*rows[-1], style="bold", end_section=True)
-        Console(file=out).print(table)
-    else:
-        widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-        for row in [headers, *rows]:
-            cells = [row[0].ljust(widths[0])] + [
-                cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
-            ]
-            out.write("  ".join(cells).rstrip() + "\n")
+    width = shutil.get_terminal_size().columns if out.isatty() else None
+    out.writelines(line + "\n" for line in _table(["input", *_CHECK_COLUMNS], rows, width))
     chrome = ", ".join(f"{kind} {n}" for kind, n in sorted(overall.chrome.items())) or "none"
     codes = ", ".join(f"{c} {n}" for c, n in sorted(overall.warnings_by_code.items())) or "none"
     layouts = ", ".join(f"{name} {n}" for name, n in sorted(overall.layouts.items())) or "none"
     out.write(f"\nlayouts: {layouts}\nchrome dropped: {chrome}\nwarnings by code: {codes}\n")
 
 
+def _table(headers: list[str], rows: list[list[str]], width: int | None) -> Iterator[str]:
+    """Aligned columns, the first (the input path) left, numbers right. Nothing is cut:
+    columns that do not fit in ``width`` fold into another block below, the path
+    repeated in front, as pandas prints a wide frame."""
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    blocks: list[list[int]] = [[]]
+    used = widths[0]
+    for column in range(1, len(headers)):
+        if width is not None and blocks[-1] and used + 2 + widths[column] > width:
+            blocks.append([])
+            used = widths[0]
+        blocks[-1].append(column)
+        used += 2 + widths[column]
+    for number, block in enumerate(blocks):
+        if number:
+            yield ""
+        for row in [headers, *rows]:
+            cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in block]
+            yield "  ".join(cells).rstrip()
+
+
 # --- layouts --------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(short_help="List the built-in layouts.")
 def layouts() -> None:
     """List the built-in layouts (use one with --layout NAME, or add a site with a
     layout file: --layout my-site.toml)."""

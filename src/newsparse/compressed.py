@@ -12,6 +12,8 @@ import lzma
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from newsparse.extras import install_hint
+
 #: What a dump file is called: a ``.txt``, or a ``.txt`` compressed as its suffix says.
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
 DUMP_PATTERNS = ("*.txt", *(f"*.txt{suffix}" for suffix in COMPRESSED_SUFFIXES))
@@ -25,10 +27,7 @@ _MAGIC = {
     b"\x28\xb5\x2f\xfd": ".zst",
 }
 
-ZSTD_HINT = (
-    ".zst dumps need the zstandard package: pip install -e '.[zstd]' in a checkout "
-    "(pip install 'newsparse[zstd]' once published)"
-)
+ZSTD_HINT = f".zst dumps need the zstandard package: {install_hint('zstd')}"
 
 
 def is_dump(path: Path) -> bool:

@@ -1,6 +1,6 @@
 """Dask integration: dumps on any filesystem Dask reaches, parsed on any cluster.
 
-    pip install 'newsparse[dask]'
+    pip install -e '.[dask]'    # from a checkout; pip install 'newsparse[dask]' once published
 
     from newsparse.dask import RECORD_META, read_dumps
     bag = read_dumps("s3://bucket/dumps/*.txt")            # or a local glob, or a list

@@ -9,6 +9,7 @@ fills, so memory holds one group, not the dump. List fields are ``list<string>``
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newsparse.errors import UsageError
+from newsparse.extras import install_hint
 from newsparse.writers.base import Record, RecordWriter, WriterOptions
 
 if TYPE_CHECKING:
@@ -18,10 +19,7 @@ if TYPE_CHECKING:
 #: large enough for the column statistics and compression to pay off.
 ROWS_PER_GROUP = 1000
 
-INSTALL_HINT = (
-    "Parquet output needs pyarrow: pip install -e '.[parquet]' in a checkout "
-    "(pip install 'newsparse[parquet]' once published)"
-)
+INSTALL_HINT = f"Parquet output needs pyarrow: {install_hint('parquet')}"
 
 
 def record_schema() -> "pyarrow.Schema":
