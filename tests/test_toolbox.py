@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow
 import pyarrow.parquet
 import pytest
+import yaml
 import zstandard
 from typer.testing import CliRunner
 
@@ -379,3 +380,28 @@ def test_the_quick_start_installs_quietly() -> None:
     published = set(re.findall(r"pip install 'newsparse\[(\w+)\]'", readme))
     assert published == {"fix", "parquet", "zstd", "dask"}
     assert all(f"pip install -e '.[{extra}]'" in readme for extra in published)
+
+
+# --- 9. Markdown for pandoc, Hugo and Jekyll, traceable to its source -----------------
+
+
+def test_split_front_matter_has_title_and_date_for_site_generators(tmp_path: Path) -> None:
+    code, out, _ = invoke("convert", "-q", SEED, "--split", str(tmp_path))
+    assert (code, out) == (0, b"")
+    first = sorted(tmp_path.iterdir())[0]
+    front = yaml.safe_load(first.read_text(encoding="utf-8").split("---\n", 2)[1])
+    assert front["title"] == front["headline"]
+    assert (front["date"], front["author"]) == ("2025-02-15", None)
+    assert list(front)[:3] == ["title", "date", "id"]
+
+
+def test_markdown_shows_the_printed_date_once_and_the_source_of_each_article() -> None:
+    code, out, _ = invoke("convert", "-q", "fixtures/dumps/dates.txt", "--to", "md")
+    assert code == 0
+    meta = [line for line in out.decode().splitlines() if line.startswith("*")]
+    assert meta[1] == (
+        "*Updated 11 sec ago · Dateline: TEHRAN · Source: fixtures/dumps/dates.txt:15"
+        " · ID: 641f7081d5a9bb52*"
+    )
+    assert all("Updated: Updated" not in line for line in meta)
+    assert all(" · ID: " in line and "Source: fixtures/dumps/dates.txt:" in line for line in meta)

@@ -40,22 +40,32 @@ def render_article(article: Article | Record) -> str:
     if isinstance(article, Article):
         article = article.model_dump(mode="json")
     parts = ["# " + escape(article["headline"], heading=True)]
+    source = article["source"]
     meta = [
-        f"{label}: {escape(value)}"
-        for label, value in (
-            ("Updated", article["updated"] or article["updated_text"]),
-            ("Dateline", article["dateline"]),
-            ("Author", article["author"]),
-        )
-        if value
+        escape(shown_date(article) or "Undated"),
+        *(
+            f"{label}: {escape(value)}"
+            for label, value in (("Dateline", article["dateline"]), ("Author", article["author"]))
+            if value
+        ),
+        f"Source: {escape(source['path'])}:{source['line_start']}",
+        f"ID: {article['id']}",
     ]
-    if meta:
-        parts.append("*" + " · ".join(meta) + "*")
+    parts.append("*" + " · ".join(meta) + "*")
     parts += [f"> {escape(caption)}" for caption in article["captions"]]
     if article["bullets"]:
         parts.append("\n".join(f"- {escape(bullet)}" for bullet in article["bullets"]))
     parts += [escape(paragraph) for paragraph in article["body"].split("\n\n") if paragraph]
     return "\n\n".join(parts) + "\n"
+
+
+def shown_date(record: Record) -> str | None:
+    """The date line as printed, with its ISO value after it when it was resolved:
+    ``Updated 15 February 2025 (2025-02-15)``; the label is the page's own."""
+    printed, iso = record["updated_text"], record["updated"]
+    if printed is None:
+        return iso
+    return printed if iso is None else f"{printed} ({iso})"
 
 
 class MarkdownWriter(RecordWriter):
@@ -86,8 +96,11 @@ def yaml_string(value: str) -> str:
 
 
 def front_matter(record: Record) -> str:
-    """A YAML front matter block holding every field of the record but the body."""
-    lines = ["---"]
+    """A YAML front matter block: ``title`` and ``date`` (when known) for pandoc, Hugo
+    and Jekyll, then every field of the record but the body (``author`` among them)."""
+    lines = ["---", f"title: {yaml_string(record['headline'])}"]
+    if record["updated"] is not None:
+        lines.append(f"date: {yaml_string(record['updated'])}")
     for name, value in record.items():
         if name == "body":
             continue
