@@ -62,7 +62,8 @@ def render_article(article: Article | Record) -> str:
 def shown_date(record: Record) -> str | None:
     """The date line as printed, with its ISO value after it when it was resolved:
     ``Updated 15 February 2025 (2025-02-15)``; the label is the page's own."""
-    printed, iso = record["updated_text"], record["updated"]
+    printed: str | None = record["updated_text"]
+    iso: str | None = record["updated"]
     if printed is None:
         return iso
     return printed if iso is None else f"{printed} ({iso})"
