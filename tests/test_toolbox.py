@@ -7,6 +7,7 @@ import csv
 import gzip
 import io
 import json
+import logging
 import lzma
 import os
 import re
@@ -20,6 +21,7 @@ import yaml
 import zstandard
 from typer.testing import CliRunner
 
+import newsparse
 from newsparse.batch import ParseOptions
 from newsparse.cli import _CHECK_COLUMNS, _check_one, _print_check, app
 from newsparse.summary import total
@@ -405,3 +407,53 @@ def test_markdown_shows_the_printed_date_once_and_the_source_of_each_article() -
     )
     assert all("Updated: Updated" not in line for line in meta)
     assert all(" · ID: " in line and "Source: fixtures/dumps/dates.txt:" in line for line in meta)
+
+
+# --- 15. the library as Python users expect it ----------------------------------------
+
+
+def test_now_may_be_an_iso_string_and_a_bad_one_fails_at_the_call() -> None:
+    text = (ROOT / "fixtures/dumps/dates.txt").read_text(encoding="utf-8")
+    with_string = list(newsparse.parse_text(text, now="2025-02-15T12:00:00+05:00"))
+    assert with_string == list(newsparse.parse_text(text, now=NOW_DATETIME))
+    with pytest.raises(ValueError, match=r"^'yesterday' is not an ISO 8601 date-time"):
+        newsparse.parse_text(text, now="yesterday")  # no iteration needed
+    with pytest.raises(TypeError, match=r"^now must be a datetime or an ISO 8601 string"):
+        newsparse.parse_file(SEED, now=1739606400)  # type: ignore[arg-type]
+
+
+def test_articles_are_hashable() -> None:
+    articles = list(newsparse.parse_file(SEED))
+    assert len({*articles, *articles}) == 2
+    assert hash(articles[0]) == hash(articles[0].model_copy())
+
+
+def test_a_missing_file_is_an_os_error() -> None:
+    with pytest.raises(OSError, match=r"^missing\.txt: No such file or directory$"):
+        list(newsparse.parse_file("missing.txt"))
+    code, _, err = invoke("convert", "missing.txt")
+    assert (code, err.splitlines()[0]) == (3, "error: missing.txt: No such file or directory")
+
+
+def test_warnings_go_to_the_newsparse_logger_without_a_report(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = "Home\n\nStory\nShort Url\nUpdated 01 May 2025\nStory\n"
+    with caplog.at_level(logging.WARNING, logger="newsparse"):
+        list(newsparse.parse_text(text, source="d.txt"))
+    assert [(r.name, r.levelname, r.getMessage()[:22]) for r in caplog.records] == [
+        ("newsparse", "WARNING", "d.txt:1: warning: NP10"),
+        ("newsparse", "ERROR", "d.txt:3: error: NP104 "),
+    ]
+    caplog.clear()
+    list(newsparse.parse_text(text, source="d.txt", report=newsparse.ParseReport()))
+    assert caplog.records == []
+
+
+def test_the_package_documents_itself_and_its_public_surface() -> None:
+    assert newsparse.__doc__ is not None
+    assert "for article in parse_file(" in newsparse.__doc__
+    assert {"Article", "parse_text", "parse_file", "parse_lines", "ParseReport"} <= set(
+        newsparse.__all__
+    )
+    assert all(hasattr(newsparse, name) for name in newsparse.__all__)

@@ -27,6 +27,7 @@ import typer
 from newsparse import __version__
 from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_file
 from newsparse.compressed import is_dump
+from newsparse.dates import as_now
 from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning, Severity
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
 from newsparse.extras import install_hint
@@ -182,15 +183,10 @@ def _articles(
 
 
 def _parse_now(value: str | None) -> datetime | None:
-    if value is None:
-        return None
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not an ISO 8601 date-time (e.g. 2025-02-15T12:00:00+03:00)",
-            param_hint="'--now'",
-        ) from None
+        return as_now(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="'--now'") from None
 
 
 def _check_encoding(name: str) -> str:

@@ -6,6 +6,7 @@ printing: each line of the input is counted once, as blank, chrome (by kind), pr
 or a field of a record, and those counts add up to the number of lines.
 """
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,17 @@ class WarningCode(StrEnum):
     @property
     def severity(self) -> Severity:
         return Severity.ERROR if self in _ERRORS else Severity.WARNING
+
+
+#: Where warnings go when a parse is given no report. Until the application configures
+#: logging, Python's last-resort handler prints them on stderr; it decides from then on.
+logger = logging.getLogger("newsparse")
+
+
+def log_warning(warning: "ParseWarning") -> None:
+    """Log ``warning`` at its severity: ERROR for errors, WARNING for warnings."""
+    level = logging.ERROR if warning.severity is Severity.ERROR else logging.WARNING
+    logger.log(level, "%s", warning)
 
 
 _ERRORS = frozenset({WarningCode.EMPTY_BODY, WarningCode.MOJIBAKE, WarningCode.NO_ARTICLES})

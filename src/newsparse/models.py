@@ -58,6 +58,11 @@ class Article(BaseModel):
     body: str = Field(description="Paragraphs joined by a blank line (`\\n\\n`).")
     source: Source
 
+    def __hash__(self) -> int:
+        """Frozen, so hashable (sets, dict keys): by id and source, since equal articles
+        have equal ids, and the lists pydantic would hash are not hashable."""
+        return hash((self.id, self.source))
+
     @field_validator("headline")
     @classmethod
     def _headline_is_one_line(cls, value: str) -> str:

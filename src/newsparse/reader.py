@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsparse.compressed import compressed_hint, decompression_errors, open_dump
+from newsparse.dates import as_now
 from newsparse.diagnostics import ParseReport
 from newsparse.errors import InputError
 from newsparse.layouts import Layout
@@ -138,7 +139,7 @@ def _name(codec: str) -> str:
 def parse_file(
     path: str | Path,
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     report: ParseReport | None = None,
     encoding: str = "utf-8",
     fix_text: Callable[[str], str] | None = None,
@@ -147,13 +148,26 @@ def parse_file(
 ) -> Iterator[Article]:
     """Parse the dump at ``path`` lazily; the file is open only while iterating.
     ``.gz``, ``.bz2``, ``.xz`` and ``.zst`` files are decompressed as they are read.
+    A file that cannot be read raises :class:`InputError` (an ``OSError``) then.
 
     See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``,
     and :func:`decode_lines` for ``progress``.
     """
-    name = str(path)
+    moment = as_now(now)  # a bad `now` fails at the call, not at the first article
+    return _parse_file(str(path), moment, report, encoding, fix_text, layout, progress)
+
+
+def _parse_file(
+    name: str,
+    now: datetime | None,
+    report: ParseReport | None,
+    encoding: str,
+    fix_text: Callable[[str], str] | None,
+    layout: str | Layout | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Article]:
     try:
-        stream = open_dump(path)
+        stream = open_dump(name)
     except ModuleNotFoundError as error:  # .zst without zstandard
         raise InputError(name, str(error)) from None
     except OSError as error:
@@ -164,6 +178,8 @@ def parse_file(
             yield from parse_lines(
                 lines, name, now=now, report=report, fix_text=fix_text, layout=layout
             )
+        except InputError:
+            raise  # already names the file and line
         except OSError as error:
             raise InputError(name, _os_reason(error)) from None
         except decompression_errors() as error:
