@@ -457,3 +457,20 @@ def test_the_package_documents_itself_and_its_public_surface() -> None:
         newsparse.__all__
     )
     assert all(hasattr(newsparse, name) for name in newsparse.__all__)
+
+
+# --- 16. the JSON Schema --------------------------------------------------------------
+
+
+def test_schema_names_its_dialect_and_id_and_constrains_updated() -> None:
+    code, out, _ = invoke("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert list(schema)[:2] == ["$schema", "$id"]
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    pattern = schema["properties"]["updated"]["pattern"]  # applies to the string branch
+    assert not re.match(pattern, "last tuesday")
+    written = [json.loads(line) for dump in DUMPS for line in read_expected(f"{dump.stem}.jsonl")]
+    values = {r["updated"] for r in written if r["updated"]}
+    assert any("T" in value for value in values)
+    assert all(re.match(pattern, value) for value in values)

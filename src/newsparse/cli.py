@@ -32,7 +32,7 @@ from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning, Severity
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
 from newsparse.extras import install_hint
 from newsparse.layouts import builtin_layouts, resolve_layout
-from newsparse.models import Article
+from newsparse.models import Article, record_json_schema
 from newsparse.output import atomic_output
 from newsparse.parser import parse_lines
 from newsparse.reader import decode_lines, parse_file
@@ -745,7 +745,7 @@ def layouts() -> None:
 def schema() -> None:
     """Print the JSON Schema of an article record."""
     with _exit_codes():
-        _stdout().write(json.dumps(Article.model_json_schema(), indent=2) + "\n")
+        _stdout().write(json.dumps(record_json_schema(), indent=2) + "\n")
 
 
 # --- errors and exit codes -----------------------------------------------------------
