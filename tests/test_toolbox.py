@@ -11,7 +11,10 @@ import logging
 import lzma
 import os
 import re
+import subprocess
 import sys
+import tarfile
+import tomllib
 from pathlib import Path
 
 import pyarrow
@@ -474,3 +477,27 @@ def test_schema_names_its_dialect_and_id_and_constrains_updated() -> None:
     values = {r["updated"] for r in written if r["updated"]}
     assert any("T" in value for value in values)
     assert all(re.match(pattern, value) for value in values)
+
+
+# --- 17. packaging --------------------------------------------------------------------
+
+
+def test_the_license_is_the_one_pyproject_names() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert (project["license"], project["license-files"]) == ("MIT", ["LICENSE"])
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License\n")
+
+
+def test_the_sdist_carries_what_its_tests_need(tmp_path: Path) -> None:
+    build = "from setuptools import build_meta; import sys; build_meta.build_sdist(sys.argv[1])"
+    subprocess.run(
+        [sys.executable, "-c", build, str(tmp_path)], cwd=ROOT, check=True, capture_output=True
+    )
+    (sdist,) = tmp_path.glob("newsparse-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    expected = {"LICENSE", "tests/conftest.py", "examples/dask_convert.py", ".ci/run"}
+    expected |= {str(dump.relative_to(ROOT)) for dump in DUMPS}
+    expected |= {str(path.relative_to(ROOT)) for path in EXPECTED.iterdir()}
+    assert expected <= names
+    assert not any("__pycache__" in name or name.startswith(".venv") for name in names)
