@@ -104,6 +104,13 @@ def test_parquet_without_pyarrow_is_a_usage_error_naming_the_extra(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_parquet_is_never_drawn_on_a_terminal() -> None:
+    code, seen = run_in_terminal("convert", SEED, "--to", "parquet")
+    assert code == 2
+    assert b"error: Parquet is binary: write it to a file with -o, or into a pipe" in seen
+    assert b"PAR1" not in seen
+
+
 # --- 7. TSV ---------------------------------------------------------------------------
 
 

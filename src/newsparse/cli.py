@@ -26,7 +26,7 @@ import typer
 
 from newsparse import __version__
 from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_file
-from newsparse.compressed import is_dump
+from newsparse.compressed import COMPRESSED_SUFFIXES, is_dump
 from newsparse.dates import as_now
 from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning, Severity
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
@@ -350,6 +350,8 @@ def convert(
         if output == Path(STDIN):
             output = None  # `-o -` is stdout, as INPUT `-` is stdin
         fmt = _choose_format(to, output, split)
+        if fmt is Format.PARQUET and output is None and sys.stdout.isatty():
+            raise UsageError("Parquet is binary: write it to a file with -o, or into a pipe")
         spreadsheet = WriterOptions(guard_formulas=guard_formulas, bom=add_bom)
         if spreadsheet != WriterOptions() and fmt not in SPREADSHEET_FORMATS:
             raise UsageError(f"--guard-formulas and --add-bom are for csv and tsv, not {fmt}")
@@ -577,8 +579,9 @@ class _Progress:
 
 
 def _size(name: str) -> int | None:
-    """The size of an input in bytes; None for stdin or what cannot be read."""
-    if name == STDIN:
+    """The size of an input in bytes; None for stdin, or for a compressed dump, whose
+    size on disk is not the bytes read (no bar then); 0 for what cannot be read."""
+    if name == STDIN or Path(name).suffix.lower() in COMPRESSED_SUFFIXES:
         return None
     try:
         return Path(name).stat().st_size
