@@ -36,9 +36,9 @@ from tests.conftest import DUMPS, EXPECTED, NOW_DATETIME, ROOT, run_in_terminal
 SEED = "fixtures/dumps/seed.txt"
 
 
-def invoke(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+def invoke(*args: str) -> tuple[int, bytes, str]:
     """Run a command in this process: exit code, stdout (bytes) and stderr."""
-    result = CliRunner().invoke(app, list(args), input=stdin)
+    result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
@@ -69,6 +69,88 @@ def test_an_unknown_output_extension_is_a_usage_error(tmp_path: Path, name: str)
     code, _, _ = invoke("convert", "-q", SEED, "-o", str(tmp_path / name), "--to", "jsonl")
     assert code == 0
     assert (tmp_path / name).read_bytes() == (EXPECTED / "seed.jsonl").read_bytes()
+
+
+# --- 3. check on a narrow terminal ----------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_check_never_cuts_paths_or_headers_on_a_narrow_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    paths = [str(dump.relative_to(ROOT)) for dump in DUMPS]
+    summaries = [_check_one(path, ParseOptions(now=NOW_DATETIME)) for path in paths]
+    out = Terminal()
+    _print_check(out, summaries, total(summaries))
+    table = out.getvalue().split("\n\ninput ", 1)[1].split("\n\nlayouts:")[0]
+    lines = ("input " + table).splitlines()
+    assert max(map(len, lines)) <= 100
+    headers = {word for line in lines if line.startswith("input ") for word in line.split()}
+    assert headers == {"input", *_CHECK_COLUMNS}  # every column, none cut, in two blocks
+    assert sum(line.startswith("input ") for line in lines) == 2
+    for path in paths:
+        assert sum(line.split()[:1] == [path] for line in lines) == 2, path
+
+
+# --- 4. compressed dumps --------------------------------------------------------------
+
+COMPRESSORS = {
+    ".gz": gzip.compress,
+    ".bz2": bz2.compress,
+    ".xz": lzma.compress,
+    ".zst": lambda data: zstandard.ZstdCompressor().compress(data),
+}
+
+
+@pytest.mark.parametrize("suffix", list(COMPRESSORS))
+def test_compressed_dumps_read_like_the_plain_file(tmp_path: Path, suffix: str) -> None:
+    dump = tmp_path / f"preamble.txt{suffix}"
+    dump.write_bytes(COMPRESSORS[suffix]((ROOT / "fixtures/dumps/preamble.txt").read_bytes()))
+    code, out, err = invoke("convert", "-q", str(dump), "--to", "jsonl")
+    assert code == 0
+    plain = [json.loads(line) for line in read_expected("preamble.jsonl")]
+    for record in plain:
+        record["source"]["path"] = str(dump)  # the path as given; line numbers as plain
+    assert [json.loads(line) for line in out.splitlines()] == plain
+    assert err == f"{dump}:2: warning: NP101 " + err.split(" NP101 ", 1)[1]
+
+
+def test_directories_hold_compressed_dumps_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress((ROOT / SEED).read_bytes()))
+    (tmp_path / "b.txt").write_bytes((ROOT / SEED).read_bytes())
+    (tmp_path / "c.gz").write_bytes(gzip.compress(b"not a dump"))
+    code, out, _ = invoke("convert", "-q", str(tmp_path), "--to", "jsonl", "-j", "1")
+    assert code == 0
+    paths = [json.loads(line)["source"]["path"] for line in out.splitlines()]
+    assert paths == [str(tmp_path / "a.txt.gz")] * 2 + [str(tmp_path / "b.txt")] * 2
+
+
+def test_compressed_data_without_its_suffix_is_named_not_blamed_on_the_encoding(
+    tmp_path: Path,
+) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes(gzip.compress((ROOT / SEED).read_bytes()))
+    code, out, err = invoke("convert", "-q", str(dump))
+    assert (code, out) == (3, b"[]\n")
+    assert "it looks gz-compressed: newsparse decompresses dumps named *.txt.gz" in err
+    assert "--encoding" not in err
+
+
+def test_a_damaged_archive_is_an_input_error(tmp_path: Path) -> None:
+    dump = tmp_path / "cut.txt.xz"
+    dump.write_bytes(lzma.compress((ROOT / SEED).read_bytes())[:200])
+    code, _, err = invoke("convert", "-q", str(dump))
+    assert code == 3
+    assert err.startswith(f"error: {dump}: damaged archive: ")
+    assert err.count("\n") == 1
+
+
+# --- 5. Dask: see tests/test_dask.py (relative globs, no match, final newlines) ----
 
 
 # --- 6. Parquet -----------------------------------------------------------------------
@@ -170,57 +252,29 @@ def test_spreadsheet_options_with_another_format_are_a_usage_error() -> None:
     assert err == "error: --guard-formulas and --add-bom are for csv and tsv, not json\n"
 
 
-# --- 4. compressed dumps --------------------------------------------------------------
-
-COMPRESSORS = {
-    ".gz": gzip.compress,
-    ".bz2": bz2.compress,
-    ".xz": lzma.compress,
-    ".zst": lambda data: zstandard.ZstdCompressor().compress(data),
-}
+# --- 9. Markdown for pandoc, Hugo and Jekyll, traceable to its source -----------------
 
 
-@pytest.mark.parametrize("suffix", list(COMPRESSORS))
-def test_compressed_dumps_read_like_the_plain_file(tmp_path: Path, suffix: str) -> None:
-    dump = tmp_path / f"preamble.txt{suffix}"
-    dump.write_bytes(COMPRESSORS[suffix]((ROOT / "fixtures/dumps/preamble.txt").read_bytes()))
-    code, out, err = invoke("convert", "-q", str(dump), "--to", "jsonl")
+def test_split_front_matter_has_title_and_date_for_site_generators(tmp_path: Path) -> None:
+    code, out, _ = invoke("convert", "-q", SEED, "--split", str(tmp_path))
+    assert (code, out) == (0, b"")
+    first = sorted(tmp_path.iterdir())[0]
+    front = yaml.safe_load(first.read_text(encoding="utf-8").split("---\n", 2)[1])
+    assert front["title"] == front["headline"]
+    assert (front["date"], front["author"]) == ("2025-02-15", None)
+    assert list(front)[:3] == ["title", "date", "id"]
+
+
+def test_markdown_shows_the_printed_date_once_and_the_source_of_each_article() -> None:
+    code, out, _ = invoke("convert", "-q", "fixtures/dumps/dates.txt", "--to", "md")
     assert code == 0
-    plain = [json.loads(line) for line in read_expected("preamble.jsonl")]
-    for record in plain:
-        record["source"]["path"] = str(dump)  # the path as given; line numbers as plain
-    assert [json.loads(line) for line in out.splitlines()] == plain
-    assert err == f"{dump}:2: warning: NP101 " + err.split(" NP101 ", 1)[1]
-
-
-def test_directories_hold_compressed_dumps_too(tmp_path: Path) -> None:
-    (tmp_path / "a.txt.gz").write_bytes(gzip.compress((ROOT / SEED).read_bytes()))
-    (tmp_path / "b.txt").write_bytes((ROOT / SEED).read_bytes())
-    (tmp_path / "c.gz").write_bytes(gzip.compress(b"not a dump"))
-    code, out, _ = invoke("convert", "-q", str(tmp_path), "--to", "jsonl", "-j", "1")
-    assert code == 0
-    paths = [json.loads(line)["source"]["path"] for line in out.splitlines()]
-    assert paths == [str(tmp_path / "a.txt.gz")] * 2 + [str(tmp_path / "b.txt")] * 2
-
-
-def test_compressed_data_without_its_suffix_is_named_not_blamed_on_the_encoding(
-    tmp_path: Path,
-) -> None:
-    dump = tmp_path / "dump.txt"
-    dump.write_bytes(gzip.compress((ROOT / SEED).read_bytes()))
-    code, out, err = invoke("convert", "-q", str(dump))
-    assert (code, out) == (3, b"[]\n")
-    assert "it looks gz-compressed: newsparse decompresses dumps named *.txt.gz" in err
-    assert "--encoding" not in err
-
-
-def test_a_damaged_archive_is_an_input_error(tmp_path: Path) -> None:
-    dump = tmp_path / "cut.txt.xz"
-    dump.write_bytes(lzma.compress((ROOT / SEED).read_bytes())[:200])
-    code, _, err = invoke("convert", "-q", str(dump))
-    assert code == 3
-    assert err.startswith(f"error: {dump}: damaged archive: ")
-    assert err.count("\n") == 1
+    meta = [line for line in out.decode().splitlines() if line.startswith("*")]
+    assert meta[1] == (
+        "*Updated 11 sec ago · Dateline: TEHRAN · Source: fixtures/dumps/dates.txt:15"
+        " · ID: 641f7081d5a9bb52*"
+    )
+    assert all("Updated: Updated" not in line for line in meta)
+    assert all(" · ID: " in line and "Source: fixtures/dumps/dates.txt:" in line for line in meta)
 
 
 # --- 10. statistics for machines ------------------------------------------------------
@@ -246,62 +300,6 @@ def test_stats_json_has_checks_totals_and_the_records_written(tmp_path: Path, jo
     assert err.splitlines()[-1] == (
         "7 articles parsed from 3 inputs, 5 written; 1 warning, 0 errors; 2 duplicates dropped"
     )
-
-
-# --- 13. severity in every line, colour only on a terminal ----------------------------
-
-
-def no_body_dump(tmp_path: Path) -> Path:
-    """One error (NP104: no body) after one warning (NP101: preamble)."""
-    dump = tmp_path / "no-body.txt"
-    dump.write_text("Home\n\nStory\nShort Url\nUpdated 01 May 2025\nStory\n", encoding="utf-8")
-    return dump
-
-
-def test_each_warning_line_names_its_severity_after_the_location(tmp_path: Path) -> None:
-    dump = no_body_dump(tmp_path)
-    code, _, err = invoke("convert", str(dump), "--to", "jsonl")
-    assert code == 0
-    lines = err.splitlines()
-    assert lines[0].startswith(f"{dump}:1: warning: NP101 ")
-    assert lines[1] == f"{dump}:3: error: NP104 article “Story” has no body"
-    assert lines[2] == "1 article parsed from 1 input, 1 written; 1 warning, 1 error"
-    assert "\x1b[" not in err
-
-
-def test_warnings_are_coloured_by_severity_on_a_terminal_only(tmp_path: Path) -> None:
-    code, seen = run_in_terminal("convert", str(no_body_dump(tmp_path)), "-o", os.devnull,
-                                 "--to", "json")  # fmt: skip
-    assert code == 0
-    yellow, red = b"\x1b[33m", b"\x1b[1;31m"
-    assert yellow + f"{tmp_path}/no-body.txt:1: warning: NP101".encode() in seen
-    assert red + f"{tmp_path}/no-body.txt:3: error: NP104".encode() in seen
-
-
-# --- 3. check on a narrow terminal ----------------------------------------------------
-
-
-class Terminal(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def test_check_never_cuts_paths_or_headers_on_a_narrow_terminal(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("COLUMNS", "100")
-    paths = [str(dump.relative_to(ROOT)) for dump in DUMPS]
-    summaries = [_check_one(path, ParseOptions(now=NOW_DATETIME)) for path in paths]
-    out = Terminal()
-    _print_check(out, summaries, total(summaries))
-    table = out.getvalue().split("\n\ninput ", 1)[1].split("\n\nlayouts:")[0]
-    lines = ("input " + table).splitlines()
-    assert max(map(len, lines)) <= 100
-    headers = {word for line in lines if line.startswith("input ") for word in line.split()}
-    assert headers == {"input", *_CHECK_COLUMNS}  # every column, none cut, in two blocks
-    assert sum(line.startswith("input ") for line in lines) == 2
-    for path in paths:
-        assert sum(line.split()[:1] == [path] for line in lines) == 2, path
 
 
 # --- 11. help -------------------------------------------------------------------------
@@ -372,6 +370,36 @@ def test_install_completion_is_offered() -> None:
     assert "--install-completion" in invoke("--help")[1].decode()
 
 
+# --- 13. severity in every line, colour only on a terminal ----------------------------
+
+
+def no_body_dump(tmp_path: Path) -> Path:
+    """One error (NP104: no body) after one warning (NP101: preamble)."""
+    dump = tmp_path / "no-body.txt"
+    dump.write_text("Home\n\nStory\nShort Url\nUpdated 01 May 2025\nStory\n", encoding="utf-8")
+    return dump
+
+
+def test_each_warning_line_names_its_severity_after_the_location(tmp_path: Path) -> None:
+    dump = no_body_dump(tmp_path)
+    code, _, err = invoke("convert", str(dump), "--to", "jsonl")
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{dump}:1: warning: NP101 ")
+    assert lines[1] == f"{dump}:3: error: NP104 article “Story” has no body"
+    assert lines[2] == "1 article parsed from 1 input, 1 written; 1 warning, 1 error"
+    assert "\x1b[" not in err
+
+
+def test_warnings_are_coloured_by_severity_on_a_terminal_only(tmp_path: Path) -> None:
+    code, seen = run_in_terminal("convert", str(no_body_dump(tmp_path)), "-o", os.devnull,
+                                 "--to", "json")  # fmt: skip
+    assert code == 0
+    yellow, red = b"\x1b[33m", b"\x1b[1;31m"
+    assert yellow + f"{tmp_path}/no-body.txt:1: warning: NP101".encode() in seen
+    assert red + f"{tmp_path}/no-body.txt:3: error: NP104".encode() in seen
+
+
 # --- 14. install hints that work from a checkout; a quiet quick start -----------------
 
 
@@ -392,31 +420,6 @@ def test_the_quick_start_installs_quietly() -> None:
     published = set(re.findall(r"pip install 'newsparse\[(\w+)\]'", readme))
     assert published == {"fix", "parquet", "zstd", "dask"}
     assert all(f"pip install -e '.[{extra}]'" in readme for extra in published)
-
-
-# --- 9. Markdown for pandoc, Hugo and Jekyll, traceable to its source -----------------
-
-
-def test_split_front_matter_has_title_and_date_for_site_generators(tmp_path: Path) -> None:
-    code, out, _ = invoke("convert", "-q", SEED, "--split", str(tmp_path))
-    assert (code, out) == (0, b"")
-    first = sorted(tmp_path.iterdir())[0]
-    front = yaml.safe_load(first.read_text(encoding="utf-8").split("---\n", 2)[1])
-    assert front["title"] == front["headline"]
-    assert (front["date"], front["author"]) == ("2025-02-15", None)
-    assert list(front)[:3] == ["title", "date", "id"]
-
-
-def test_markdown_shows_the_printed_date_once_and_the_source_of_each_article() -> None:
-    code, out, _ = invoke("convert", "-q", "fixtures/dumps/dates.txt", "--to", "md")
-    assert code == 0
-    meta = [line for line in out.decode().splitlines() if line.startswith("*")]
-    assert meta[1] == (
-        "*Updated 11 sec ago · Dateline: TEHRAN · Source: fixtures/dumps/dates.txt:15"
-        " · ID: 641f7081d5a9bb52*"
-    )
-    assert all("Updated: Updated" not in line for line in meta)
-    assert all(" · ID: " in line and "Source: fixtures/dumps/dates.txt:" in line for line in meta)
 
 
 # --- 15. the library as Python users expect it ----------------------------------------
