@@ -24,7 +24,7 @@ def test_dedupe_drops_records_already_written_and_says_how_many() -> None:
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr.decode() == (
-        "6 article(s) from 3 input(s); 0 warning(s), 0 of them error(s); 4 duplicate(s) dropped\n"
+        "6 articles parsed from 3 inputs, 2 written; 0 warnings, 0 errors; 4 duplicates dropped\n"
     )
 
 
@@ -42,10 +42,12 @@ def test_progress_bar_on_a_terminal(large_dump: Path, tmp_path: Path) -> None:
     assert code == 0
     assert b"converting" in seen
     assert b"articles" in seen
-    assert b"3400 article(s) from 1 input(s)" in seen  # the summary after the bar
+    assert b"3400 articles parsed from 1 input" in seen  # the summary after the bar
 
 
 def test_no_progress_bar_in_a_pipe(large_dump: Path) -> None:
     result = run_cli("convert", str(large_dump), "--to", "jsonl")
     assert b"\x1b[" not in result.stderr
-    assert result.stderr == b"3400 article(s) from 1 input(s); 0 warning(s), 0 of them error(s)\n"
+    assert (
+        result.stderr == b"3400 articles parsed from 1 input, 3400 written; 0 warnings, 0 errors\n"
+    )

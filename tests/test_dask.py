@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pandas
+import pytest
 
+from newsparse import InputError
 from newsparse.dask import read_dumps
 from tests.conftest import DUMPS, NOW, NOW_DATETIME, ROOT, run_cli
 
@@ -18,11 +20,26 @@ def convert_records(paths: list[str]) -> list[dict[str, object]]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
+#: The dumps as a user in the repository names them: relative paths stay relative.
+RELATIVE_DUMPS = [str(dump.relative_to(ROOT)) for dump in DUMPS]
+
+
 def test_read_dumps_gives_the_records_convert_writes() -> None:
     bag = read_dumps("fixtures/dumps/*.txt", now=NOW_DATETIME)
     assert bag.npartitions == len(DUMPS)
     records = bag.compute(scheduler="processes")
-    assert records == convert_records([str(dump) for dump in DUMPS])
+    assert records == convert_records(RELATIVE_DUMPS)
+    assert records[0]["source"]["path"] == "fixtures/dumps/agency_datelines.txt"
+
+
+def test_read_dumps_keeps_absolute_paths_absolute() -> None:
+    records = read_dumps(str(ROOT / "fixtures/dumps/seed.txt")).compute(scheduler="sync")
+    assert {r["source"]["path"] for r in records} == {str(ROOT / "fixtures/dumps/seed.txt")}
+
+
+def test_a_glob_that_matches_nothing_is_an_error() -> None:
+    with pytest.raises(InputError, match=r"^fixtures/nothing/\*\.txt: no dump matches$"):
+        read_dumps("fixtures/nothing/*.txt")
 
 
 def test_the_example_writes_json_lines_and_parquet(tmp_path: Path) -> None:
@@ -33,8 +50,9 @@ def test_the_example_writes_json_lines_and_parquet(tmp_path: Path) -> None:
         timeout=300,
     )
     parts = sorted((tmp_path / "jsonl").glob("*.jsonl"), key=lambda p: int(p.stem))
+    assert all(part.read_text().endswith("}\n") for part in parts)  # `cat part-*` works
     written = [json.loads(line) for part in parts for line in part.read_text().splitlines()]
-    expected = convert_records([str(dump) for dump in DUMPS])
+    expected = convert_records(RELATIVE_DUMPS)
     # The example has no --now: relative dates stay null there.
     assert [r["id"] for r in written] == [r["id"] for r in expected]
     assert [r["source"] for r in written] == [r["source"] for r in expected]

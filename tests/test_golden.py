@@ -22,13 +22,17 @@ def convert(dump: Path, fmt: Format) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("fmt", list(Format), ids=str)
+#: Parquet is binary and stamps pyarrow's version: test_writers reads it back instead.
+TEXT_FORMATS = [fmt for fmt in Format if fmt is not Format.PARQUET]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS, ids=str)
 @pytest.mark.parametrize("dump", DUMPS, ids=lambda p: p.stem)
 def test_golden(dump: Path, fmt: Format, golden) -> None:
     golden(EXPECTED / f"{dump.stem}.{fmt}", convert(dump, fmt))
 
 
-@pytest.mark.parametrize("fmt", list(Format), ids=str)
+@pytest.mark.parametrize("fmt", TEXT_FORMATS, ids=str)
 def test_cli_output_is_the_golden_output(fmt: Format) -> None:
     """The real command writes exactly what the library path above writes."""
     dump = DUMPS[0].relative_to(ROOT)

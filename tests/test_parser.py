@@ -260,8 +260,8 @@ def test_relative_date_resolves_against_now_and_warns_without_it() -> None:
     (warning,) = report.warnings
     assert warning.code is WarningCode.DATE_RELATIVE
     assert str(warning) == (
-        "dump.txt:3: NP103 relative date “Updated 25 min 6 sec ago” needs --now to resolve; "
-        "updated is null"
+        "dump.txt:3: warning: NP103 relative date “Updated 25 min 6 sec ago” needs --now to "
+        "resolve; updated is null"
     )
 
 
@@ -283,7 +283,7 @@ def test_text_before_the_first_article_is_reported_with_its_lines() -> None:
     assert [a.headline for a in articles] == ["Saudi Arabia opens new airport terminal in Abha"]
     (warning,) = report.warnings
     assert str(warning) == (
-        "dump.txt:1: NP101 2 line(s) before the first article (lines 1-2) are not part of "
+        "dump.txt:1: warning: NP101 2 line(s) before the first article (lines 1-2) are not part of "
         "any article: “Home page”"
     )
     assert report.preamble_lines == 2
@@ -314,7 +314,7 @@ def test_empty_or_blank_input_gives_no_records_and_a_warning(text: str) -> None:
     report = ParseReport()
     assert list(parse_text(text, "dump.txt", report=report)) == []
     assert [str(w) for w in report.warnings] == [
-        "dump.txt:1: NP105 no text: the input is empty or blank"
+        "dump.txt:1: warning: NP105 no text: the input is empty or blank"
     ]
 
 
@@ -342,7 +342,9 @@ def test_an_article_with_no_body_warns() -> None:
     report = ParseReport()
     (article,) = parse_text("Story\nShort Url\nUpdated 01 May 2025\nStory", "d.txt", report=report)
     assert article.body == ""
-    assert [str(w) for w in report.warnings] == ["d.txt:1: NP104 article “Story” has no body"]
+    assert [str(w) for w in report.warnings] == [
+        "d.txt:1: error: NP104 article “Story” has no body"
+    ]
 
 
 # --- lines ----------------------------------------------------------------------------------

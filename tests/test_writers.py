@@ -130,10 +130,11 @@ def test_markdown_renders_back_to_headline_captions_bullets_and_paragraphs(
     found = blocks(render_article(article))
     assert found[0] == ("heading", article.headline)
     rest = found[1:]
-    if article.updated or article.dateline or article.author:
-        meta = rest.pop(0)[1]
-        for value in (article.dateline, article.author):
-            assert value is None or value in meta
+    meta = rest.pop(0)[1]  # every article has one: it names at least its source and id
+    for value in (article.dateline, article.author, article.updated_text, article.updated):
+        assert value is None or value in meta
+    assert f"Source: {article.source.path}:{article.source.line_start} · ID: {article.id}" in meta
+    assert "Updated: Updated" not in meta
     assert [text for kind, text in rest if kind == "quote"] == article.captions
     assert [text for kind, text in rest if kind == "item"] == article.bullets
     paragraphs = [text for kind, text in rest if kind == "paragraph"]
@@ -187,6 +188,12 @@ def test_escaped_text_always_renders_as_itself(line: str) -> None:
     assert blocks(escape(line)) == [("paragraph", line)]
 
 
+def front_matter_of(article: Article) -> dict[str, object]:
+    """What pandoc, Hugo and Jekyll read (title, date), then every field but the body."""
+    dates = {"date": article.updated} if article.updated else {}
+    return {"title": article.headline, **dates, **article.model_dump(mode="json", exclude={"body"})}
+
+
 def test_split_writes_one_file_per_article_with_front_matter(tmp_path: Path) -> None:
     writer = MarkdownSplitWriter(tmp_path / "out")
     for article in ALL_ARTICLES:
@@ -197,7 +204,7 @@ def test_split_writes_one_file_per_article_with_front_matter(tmp_path: Path) -> 
         text = path.read_text(encoding="utf-8")
         _, front, markdown = text.split("---\n", 2)
         meta = yaml.safe_load(front)
-        assert meta == article.model_dump(mode="json", exclude={"body"})
+        assert meta == front_matter_of(article)
         assert blocks(markdown)[0] == ("heading", article.headline)
         day = article.updated[:10] if article.updated else "undated"
         assert path.name.startswith(f"{day}-")
@@ -248,4 +255,4 @@ def test_yaml_front_matter_survives_characters_yaml_treats_specially(tmp_path: P
     writer = MarkdownSplitWriter(tmp_path)
     writer.write(article)
     front = writer.written[0].read_text(encoding="utf-8").split("---\n", 2)[1]
-    assert yaml.safe_load(front) == article.model_dump(mode="json", exclude={"body"})
+    assert yaml.safe_load(front) == front_matter_of(article)

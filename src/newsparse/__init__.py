@@ -1,7 +1,21 @@
 """newsparse: scraped news dumps in, validated article records out.
 
 The library is pure and streaming: :func:`parse_lines` turns an iterable of lines into
-an iterator of :class:`Article`; :func:`parse_text` and :func:`parse_file` feed it.
+an iterator of :class:`Article`; :func:`parse_text` and :func:`parse_file` feed it::
+
+    from newsparse import ParseReport, parse_file, parse_text
+
+    for article in parse_file("dump.txt.gz", now="2025-02-15T12:00:00+03:00"):
+        print(article.id, article.headline, article.updated)
+
+    report = ParseReport()                   # the account of every line, and warnings
+    articles = list(parse_text(text, source="dump.txt", report=report))
+    print(report.chrome, [str(w) for w in report.warnings])
+
+Without ``report=`` warnings go to the ``newsparse`` logger. An input that cannot be
+read raises :class:`InputError`, an ``OSError``. ``Article`` is a frozen pydantic model:
+``article.model_dump(mode="json")`` is the record every output format writes, and
+articles are hashable. ``__all__`` below is the public surface.
 """
 
 from newsparse.diagnostics import ParseReport, ParseWarning, WarningCode

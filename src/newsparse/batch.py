@@ -9,16 +9,16 @@ record at a time per process, and a failing input fails alone.
 import os
 import signal
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from newsparse.diagnostics import ParseReport, ParseWarning, WarningCode
+from newsparse.diagnostics import ParseReport, ParseWarning
 from newsparse.errors import InputError
 from newsparse.layouts import Layout
 from newsparse.reader import parse_file
+from newsparse.summary import InputSummary
 from newsparse.writers.jsonl import json_line
 
 
@@ -40,9 +40,8 @@ class InputResult:
     records_path: str | None = None
     error: str | None = None
     warnings: list[ParseWarning] = field(default_factory=list)
-    warning_counts: Counter[WarningCode] = field(default_factory=Counter)
-    articles: int = 0
-    errors: int = 0
+    #: The input's counts, as ``check`` reports them (without records or warnings).
+    summary: InputSummary | None = None
     size: int = 0
 
     def lines(self) -> Iterator[str]:
@@ -87,7 +86,5 @@ def parse_to_file(name: str, options: ParseOptions, directory: str) -> InputResu
     except InputError as error:
         result.error = str(error)
     result.warnings = report.warnings
-    result.warning_counts = report.warning_counts
-    result.articles = report.articles
-    result.errors = report.errors
+    result.summary = replace(InputSummary.of(name, report), warnings=[])
     return result

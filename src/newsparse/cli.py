@@ -8,13 +8,14 @@ line on stderr and an exit code in :func:`_exit_codes`, the one place that does 
 import codecs
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
@@ -25,27 +26,48 @@ import typer
 
 from newsparse import __version__
 from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_file
-from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning
+from newsparse.compressed import COMPRESSED_SUFFIXES, is_dump
+from newsparse.dates import as_now
+from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning, Severity
 from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
+from newsparse.extras import install_hint
 from newsparse.layouts import builtin_layouts, resolve_layout
-from newsparse.models import Article
+from newsparse.models import Article, record_json_schema
 from newsparse.output import atomic_output
 from newsparse.parser import parse_lines
 from newsparse.reader import decode_lines, parse_file
 from newsparse.summary import InputSummary, total
-from newsparse.writers import EXTENSIONS, Format, Writer, open_writer
-from newsparse.writers.base import Record
+from newsparse.writers import EXTENSIONS, SPREADSHEET_FORMATS, Format, Writer, open_writer
+from newsparse.writers.base import Record, WriterOptions
 from newsparse.writers.jsonl import JsonLinesWriter
 from newsparse.writers.markdown import MarkdownSplitWriter
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+#: The end of every command's help: Click keeps lines after a \b line as they are.
+_EXIT_CODES = """\b
+Exit codes:
+  0    success (warnings may have been printed)
+  1    content problems: check found errors, or --strict saw warnings
+  2    usage error
+  3    an input could not be read
+  4    the output could not be written
+  130  interrupted"""
+
 app = typer.Typer(
     name="newsparse",
     help="Turn raw text dumps of scraped news pages into clean, validated article records.",
+    epilog=f"""\b
+Examples:
+  newsparse convert dumps/ -o articles.csv      a directory, CSV by extension
+  newsparse convert dump.txt.gz --to jsonl | jq .headline
+  newsparse check dumps/                        how every line was used
+
+{_EXIT_CODES}""",
     no_args_is_help=True,
-    add_completion=False,
+    # Plain Click help: no boxes or padding in a pipe, flags without a <bool> metavar.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -64,7 +86,10 @@ def _stderr() -> "Console":
 
 
 def _warn(warning: ParseWarning) -> None:
-    _stderr().print(str(warning), style="yellow", markup=False)
+    """One line, marked ``warning:`` or ``error:``; coloured by severity on a terminal
+    only (Rich draws no colour into a pipe or file)."""
+    style = "bold red" if warning.severity is Severity.ERROR else "yellow"
+    _stderr().print(str(warning), style=style, markup=False)
 
 
 def _error(message: str) -> None:
@@ -92,14 +117,12 @@ def _root(
 
 # --- options shared by the commands ---------------------------------------------------
 
-Inputs = Annotated[
-    list[str] | None,
-    typer.Argument(
-        metavar="INPUT",
-        help="Dump files, directories (their *.txt, recursively) or - for stdin. None: stdin.",
-        show_default=False,
-    ),
-]
+#: Described in each command's help text: Typer would print its type (<list[str]>).
+Inputs = Annotated[list[str] | None, typer.Argument(metavar="INPUT", hidden=True)]
+_INPUTS_HELP = (
+    "INPUT: dump files (.txt, or .txt.gz, .bz2, .xz, .zst), directories (their dumps, "
+    "recursively), or - for stdin; none: stdin."
+)
 Now = Annotated[
     str | None,
     typer.Option(
@@ -109,7 +132,9 @@ Now = Annotated[
 ]
 Encoding = Annotated[
     str,
-    typer.Option(help="Text encoding of the inputs: utf-8, cp1252, latin-1, utf-16, …"),
+    typer.Option(
+        help="Text encoding of the inputs: utf-8, cp1252, latin-1, utf-16, …", metavar="NAME"
+    ),
 ]
 LayoutOption = Annotated[
     str | None,
@@ -124,7 +149,7 @@ FixText = Annotated[
     bool,
     typer.Option(
         "--fix-text",
-        help="Repair mojibake ('â€™' for '’') with ftfy (pip install 'newsparse\\[fix]').",
+        help="Repair mojibake ('â€™' for '’') with ftfy (pip install -e '.[fix]').",
     ),
 ]
 
@@ -158,15 +183,10 @@ def _articles(
 
 
 def _parse_now(value: str | None) -> datetime | None:
-    if value is None:
-        return None
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not an ISO 8601 date-time (e.g. 2025-02-15T12:00:00+03:00)",
-            param_hint="'--now'",
-        ) from None
+        return as_now(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="'--now'") from None
 
 
 def _check_encoding(name: str) -> str:
@@ -182,15 +202,13 @@ def _text_fixer(wanted: bool) -> Callable[[str], str] | None:
     try:
         import ftfy
     except ImportError:
-        raise UsageError(
-            "--fix-text needs ftfy; install it with: pip install 'newsparse[fix]'"
-        ) from None
+        raise UsageError(f"--fix-text needs ftfy: {install_hint('fix')}") from None
     fix: Callable[[str], str] = ftfy.fix_encoding
     return fix
 
 
 def _expand(inputs: list[str], stdin_is_terminal: bool) -> Iterator[str | InputError]:
-    """Files as given, directories as their ``*.txt`` (recursively, sorted), ``-`` as
+    """Files as given, directories as their dumps (recursively, sorted), ``-`` as
     stdin; an input that cannot be used becomes an error in its place."""
     if not inputs and stdin_is_terminal:
         raise UsageError(
@@ -202,9 +220,9 @@ def _expand(inputs: list[str], stdin_is_terminal: bool) -> Iterator[str | InputE
         if name == STDIN or not path.is_dir():
             yield name
             continue
-        dumps = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        dumps = sorted(p for p in path.rglob("*") if is_dump(p) and p.is_file())
         if not dumps:
-            yield InputError(name, "directory holds no *.txt dumps")
+            yield InputError(name, "directory holds no *.txt or *.txt.gz|bz2|xz|zst dumps")
         yield from (str(dump) for dump in dumps)
 
 
@@ -221,11 +239,31 @@ def _choose_format(to: Format | None, output: Path | None, split: Path | None) -
     if to is not None:
         return to
     if output is not None:
-        return EXTENSIONS.get(output.suffix.lower(), Format.JSON)
+        fmt = EXTENSIONS.get(output.suffix.lower())
+        if fmt is None:
+            what = f"unknown extension {output.suffix!r}" if output.suffix else "no extension"
+            raise UsageError(
+                f"-o {output}: {what} (known: {', '.join(sorted(EXTENSIONS))}); "
+                "name the format with --to"
+            )
+        return fmt
     return Format.JSON
 
 
-@app.command()
+@app.command(
+    short_help="Convert dumps to JSON, JSON Lines, CSV, TSV, Markdown or Parquet.",
+    help=f"""Convert dumps to JSON, JSON Lines, CSV, TSV, Markdown or Parquet, in input
+    order. Data goes to stdout (or -o); warnings, errors and the summary go to stderr.
+
+    {_INPUTS_HELP}""",
+    epilog=f"""\b
+Examples:
+  newsparse convert dumps/ -o articles.parquet
+  zcat dump.txt.gz | newsparse convert --to md -o - | less
+  newsparse convert dump.txt --now 2025-02-15T12:00+03:00 --strict
+
+{_EXIT_CODES}""",
+)
 def convert(
     inputs: Inputs = None,
     to: Annotated[
@@ -233,7 +271,8 @@ def convert(
         typer.Option(
             "--to",
             "-t",
-            help="Output format. Default: from the -o extension, else json.",
+            help=f"Output format: {', '.join(Format)}. Default: from the -o extension, else json.",
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,
@@ -242,7 +281,8 @@ def convert(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file (atomically) instead of stdout.",
+            help="Write to this file (atomically) instead of stdout; - is stdout.",
+            metavar="PATH",
             dir_okay=False,
         ),
     ] = None,
@@ -270,6 +310,7 @@ def convert(
             min=1,
             help="Worker processes for several inputs (1: strictly serial). "
             "Default: the number of CPUs.",
+            metavar="N",
             show_default=False,
         ),
     ] = os.cpu_count() or 1,
@@ -281,11 +322,39 @@ def convert(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no summary line at the end."),
     ] = False,
+    guard_formulas: Annotated[
+        bool,
+        typer.Option(
+            "--guard-formulas",
+            help="CSV/TSV for spreadsheets: prefix cells starting with = + - @ with '.",
+        ),
+    ] = False,
+    add_bom: Annotated[
+        bool,
+        typer.Option("--add-bom", help="CSV/TSV for Excel: start the file with a UTF-8 BOM."),
+    ] = False,
+    stats_json: Annotated[
+        Path | None,
+        typer.Option(
+            "--stats-json",
+            help="Also write the run's counts as JSON to FILE: check's totals, and the "
+            "records written.",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Convert dumps to JSON, JSON Lines, CSV or Markdown."""
+    """Options in, one run of the library, records out to one writer (help above)."""
     with _exit_codes():
         options = _options(now, encoding, fix_text, layout)
+        if output == Path(STDIN):
+            output = None  # `-o -` is stdout, as INPUT `-` is stdin
         fmt = _choose_format(to, output, split)
+        if fmt is Format.PARQUET and output is None and sys.stdout.isatty():
+            raise UsageError("Parquet is binary: write it to a file with -o, or into a pipe")
+        spreadsheet = WriterOptions(guard_formulas=guard_formulas, bom=add_bom)
+        if spreadsheet != WriterOptions() and fmt not in SPREADSHEET_FORMATS:
+            raise UsageError(f"--guard-formulas and --add-bom are for csv and tsv, not {fmt}")
         names = list(_expand(inputs or [], sys.stdin.isatty()))
         outcome = _Outcome()
         with ExitStack() as stack:
@@ -293,7 +362,7 @@ def convert(
                 writer: Writer = MarkdownSplitWriter(split)
             else:
                 stream = stack.enter_context(atomic_output(output)) if output else _stdout()
-                writer = open_writer(fmt, stream)
+                writer = open_writer(fmt, stream, spreadsheet)
             progress = stack.enter_context(_Progress.for_inputs(names, enabled=not quiet))
             run = _Run(writer, outcome, progress, seen=set() if dedupe else None)
             files = [name for name in names if isinstance(name, str)]
@@ -304,6 +373,9 @@ def convert(
             writer.close()
             if output is None and split is None:
                 sys.stdout.flush()  # a full disk shows here, not at interpreter exit
+        if stats_json is not None:
+            with atomic_output(stats_json) as stats:
+                stats.write(json.dumps(outcome.stats(), indent=2) + "\n")
         if not quiet:
             _stderr().print(outcome.summary(), markup=False)
         if outcome.input_errors:
@@ -315,30 +387,45 @@ def convert(
 
 @dataclass
 class _Outcome:
-    """What a conversion did, for its summary line and its exit code."""
+    """What a conversion did, for its summary line, --stats-json and its exit code."""
 
     inputs: int = 0
-    articles: int = 0
-    warnings: int = 0
-    errors: int = 0
     input_errors: int = 0
+    written: int = 0
     duplicates: int = 0
+    #: The counts of ``check``'s total, summed over the inputs as they finish.
+    total: InputSummary = field(default_factory=lambda: InputSummary(path="total"))
 
-    def add(self, articles: int, warnings: int, errors: int) -> None:
-        self.articles += articles
-        self.warnings += warnings
-        self.errors += errors
+    @property
+    def warnings(self) -> int:
+        return self.total.warning_count
 
     def summary(self) -> str:
+        errors = self.total.errors
         text = (
-            f"{self.articles} article(s) from {self.inputs} input(s); "
-            f"{self.warnings} warning(s), {self.errors} of them error(s)"
+            f"{_count(self.total.articles, 'article')} parsed from "
+            f"{_count(self.inputs, 'input')}, {self.written} written; "
+            f"{_count(self.warnings - errors, 'warning')}, {_count(errors, 'error')}"
         )
         if self.duplicates:
-            text += f"; {self.duplicates} duplicate(s) dropped"
+            text += f"; {_count(self.duplicates, 'duplicate')} dropped"
         if self.input_errors:
-            text += f"; {self.input_errors} input(s) could not be read"
+            text += f"; {_count(self.input_errors, 'input')} could not be read"
         return text
+
+    def stats(self) -> dict[str, Any]:
+        """``check --format json``'s total, and what only a conversion knows."""
+        return {
+            "total": self.total.as_json(detail=False),
+            "written": self.written,
+            "duplicates_dropped": self.duplicates,
+            "input_count": self.inputs,
+            "unreadable_inputs": self.input_errors,
+        }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @dataclass
@@ -353,6 +440,7 @@ class _Run:
     def write(self, record: Record) -> None:
         if self._new(record["id"]):
             self.writer.write_record(record)
+            self.outcome.written += 1
 
     def write_json_line(self, line: str) -> None:
         """A record as a worker wrote it: copied as it is when the output is JSON Lines
@@ -360,6 +448,7 @@ class _Run:
         if isinstance(self.writer, JsonLinesWriter):
             if self._new(line[len(_ID_PREFIX) : len(_ID_PREFIX) + 16]):
                 self.writer.write_line(line)
+                self.outcome.written += 1
         else:
             self.write(json.loads(line))
 
@@ -391,7 +480,7 @@ def _convert_serial(names: list[str | InputError], run: _Run, options: ParseOpti
                 run.write(article.model_dump(mode="json"))
         except InputError as error:
             run.input_error(str(error))
-        run.outcome.add(report.articles, report.warning_counts.total(), report.errors)
+        run.outcome.total.add(InputSummary.of(name, report))
 
 
 def _convert_parallel(
@@ -427,7 +516,8 @@ def _convert_parallel(
                 run.write_json_line(line)
             if result.error is not None:
                 run.input_error(result.error)
-            run.outcome.add(result.articles, result.warning_counts.total(), result.errors)
+            assert result.summary is not None  # set by every worker that returned
+            run.outcome.total.add(result.summary)
             run.progress.advance(result.size)
 
 
@@ -489,8 +579,9 @@ class _Progress:
 
 
 def _size(name: str) -> int | None:
-    """The size of an input in bytes; None for stdin or what cannot be read."""
-    if name == STDIN:
+    """The size of an input in bytes; None for stdin, or for a compressed dump, whose
+    size on disk is not the bytes read (no bar then); 0 for what cannot be read."""
+    if name == STDIN or Path(name).suffix.lower() in COMPRESSED_SUFFIXES:
         return None
     try:
         return Path(name).stat().st_size
@@ -512,12 +603,22 @@ class CheckFormat(StrEnum):
     JSON = "json"
 
 
-@app.command()
+@app.command(
+    short_help="Report how every line was used, and every warning.",
+    help=f"""Report how every line of each dump was used: records, field coverage,
+    dropped chrome, preamble, the layout of each article, and every warning. Exit 1 on
+    errors (with --strict, on warnings).
+
+    {_INPUTS_HELP}""",
+    epilog=_EXIT_CODES,
+)
 def check(
     inputs: Inputs = None,
     format: Annotated[  # shadows a builtin, as the option is --format
         CheckFormat,
-        typer.Option("--format", help="text: a table for people; json: one document."),
+        typer.Option(
+            "--format", help="text: a table for people; json: one document.", metavar="FORMAT"
+        ),
     ] = CheckFormat.TEXT,
     now: Now = None,
     layout: LayoutOption = None,
@@ -527,9 +628,7 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 on any warning, not only on errors.")
     ] = False,
 ) -> None:
-    """Report how every line of each dump was used: records, field coverage, dropped
-    chrome, preamble, the layout of each article, and every warning. Exit 1 on errors
-    (with --strict, on warnings)."""
+    """Each input summarised, then the report: text or JSON (help above)."""
     with _exit_codes():
         options = _options(now, encoding, fix_text, layout)
         summaries = [
@@ -588,8 +687,8 @@ def _check_row(summary: InputSummary) -> list[str]:
 
 
 def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSummary) -> None:
-    """Warnings and errors one per line, then the table: Rich on a terminal, plain
-    aligned text in a pipe."""
+    """Warnings and errors one per line, then the table of counts, then the totals by
+    kind: plain text a person, grep and awk all read."""
     for summary in summaries:
         if summary.error is not None:
             out.write(f"error: {summary.error}\n")
@@ -598,35 +697,39 @@ def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSumma
     if any(s.error or s.warnings for s in summaries):
         out.write("\n")
     rows = [_check_row(s) for s in summaries] + [_check_row(overall)]
-    headers = ["input", *_CHECK_COLUMNS]
-    if out.isatty():
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*headers, title="newsparse check", show_footer=False)
-        for column in table.columns[1:]:
-            column.justify = "right"
-        for row in rows[:-1]:
-            table.add_row(*row)
-        table.add_row(*rows[-1], style="bold", end_section=True)
-        Console(file=out).print(table)
-    else:
-        widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-        for row in [headers, *rows]:
-            cells = [row[0].ljust(widths[0])] + [
-                cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
-            ]
-            out.write("  ".join(cells).rstrip() + "\n")
+    width = shutil.get_terminal_size().columns if out.isatty() else None
+    out.writelines(line + "\n" for line in _table(["input", *_CHECK_COLUMNS], rows, width))
     chrome = ", ".join(f"{kind} {n}" for kind, n in sorted(overall.chrome.items())) or "none"
     codes = ", ".join(f"{c} {n}" for c, n in sorted(overall.warnings_by_code.items())) or "none"
     layouts = ", ".join(f"{name} {n}" for name, n in sorted(overall.layouts.items())) or "none"
     out.write(f"\nlayouts: {layouts}\nchrome dropped: {chrome}\nwarnings by code: {codes}\n")
 
 
+def _table(headers: list[str], rows: list[list[str]], width: int | None) -> Iterator[str]:
+    """Aligned columns, the first (the input path) left, numbers right. Nothing is cut:
+    columns that do not fit in ``width`` fold into another block below, the path
+    repeated in front, as pandas prints a wide frame."""
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    blocks: list[list[int]] = [[]]
+    used = widths[0]
+    for column in range(1, len(headers)):
+        if width is not None and blocks[-1] and used + 2 + widths[column] > width:
+            blocks.append([])
+            used = widths[0]
+        blocks[-1].append(column)
+        used += 2 + widths[column]
+    for number, block in enumerate(blocks):
+        if number:
+            yield ""
+        for row in [headers, *rows]:
+            cells = [row[0].ljust(widths[0])] + [row[i].rjust(widths[i]) for i in block]
+            yield "  ".join(cells).rstrip()
+
+
 # --- layouts --------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(short_help="List the built-in layouts.")
 def layouts() -> None:
     """List the built-in layouts (use one with --layout NAME, or add a site with a
     layout file: --layout my-site.toml)."""
@@ -645,7 +748,7 @@ def layouts() -> None:
 def schema() -> None:
     """Print the JSON Schema of an article record."""
     with _exit_codes():
-        _stdout().write(json.dumps(Article.model_json_schema(), indent=2) + "\n")
+        _stdout().write(json.dumps(record_json_schema(), indent=2) + "\n")
 
 
 # --- errors and exit codes -----------------------------------------------------------

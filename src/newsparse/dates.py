@@ -35,6 +35,24 @@ _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
 _DEFAULTS = (datetime(1900, 1, 1), datetime(1904, 2, 2))
 
 
+def as_now(value: datetime | str | None) -> datetime | None:
+    """The ``now`` relative dates resolve against: a datetime, or an ISO 8601 string.
+
+    Checked when a parse is called, not deep inside it: anything else is a TypeError,
+    a string that is not ISO 8601 a ValueError, each saying what was expected.
+    """
+    if value is None or isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"now must be a datetime or an ISO 8601 string, not {type(value).__name__}")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an ISO 8601 date-time (e.g. 2025-02-15T12:00:00+03:00)"
+        ) from None
+
+
 @dataclass(frozen=True)
 class DateValue:
     """The ISO value of one date line, or why there is none."""

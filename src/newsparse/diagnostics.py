@@ -6,6 +6,7 @@ printing: each line of the input is counted once, as blank, chrome (by kind), pr
 or a field of a record, and those counts add up to the number of lines.
 """
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,17 @@ class WarningCode(StrEnum):
         return Severity.ERROR if self in _ERRORS else Severity.WARNING
 
 
+#: Where warnings go when a parse is given no report. Until the application configures
+#: logging, Python's last-resort handler prints them on stderr; it decides from then on.
+logger = logging.getLogger("newsparse")
+
+
+def log_warning(warning: "ParseWarning") -> None:
+    """Log ``warning`` at its severity: ERROR for errors, WARNING for warnings."""
+    level = logging.ERROR if warning.severity is Severity.ERROR else logging.WARNING
+    logger.log(level, "%s", warning)
+
+
 _ERRORS = frozenset({WarningCode.EMPTY_BODY, WarningCode.MOJIBAKE, WarningCode.NO_ARTICLES})
 
 #: The fields a non-blank, non-chrome line can land in.
@@ -61,7 +73,8 @@ class ParseWarning:
         return self.code.severity
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+        """``path:line: severity: CODE message``, as compilers mark their diagnostics."""
+        return f"{self.path}:{self.line}: {self.severity}: {self.code} {self.message}"
 
 
 @dataclass

@@ -30,8 +30,9 @@ class UsageError(NewsparseError):
     exit_code = ExitCode.USAGE
 
 
-class InputError(NewsparseError):
-    """An input could not be found, read or decoded."""
+class InputError(NewsparseError, OSError):
+    """An input could not be found, read or decoded: an ``OSError`` too, so code that
+    handles file errors handles it."""
 
     exit_code = ExitCode.INPUT
 

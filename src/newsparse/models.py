@@ -4,12 +4,25 @@ Field order here is the JSON key order and the CSV column order.
 """
 
 import hashlib
+import re
 from datetime import date, datetime
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 _ID_LENGTH = 16
+
+#: ``updated``: a date, or a date-time as precise as printed, with an offset only when
+#: one was printed. JSON Schema's ``date-time`` format demands seconds and an offset,
+#: so a pattern says it instead.
+ISO_DATE_OR_DATE_TIME = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$"
+
+#: Which JSON Schema the printed schema is written in, and its identity (a URN, as the
+#: project has no public home yet to serve it from).
+SCHEMA_HEADER: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "urn:newsparse:article",
+}
 
 
 def article_id(headline: str, body: str) -> str:
@@ -38,7 +51,7 @@ class Source(BaseModel):
 class Article(BaseModel):
     """One news article as printed on its page, with chrome removed."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=SCHEMA_HEADER)
 
     id: str = Field(
         pattern=r"^[0-9a-f]{16}$",
@@ -46,7 +59,9 @@ class Article(BaseModel):
     )
     headline: str = Field(min_length=1, description="The headline, once.")
     updated: str | None = Field(
-        description="ISO 8601 date or date-time of the date line; null when absent or unresolvable."
+        json_schema_extra={"pattern": ISO_DATE_OR_DATE_TIME},  # checked in _updated_is_iso
+        description="ISO 8601 date or date-time of the date line; null when absent or "
+        "unresolvable.",
     )
     updated_text: str | None = Field(description="The date line as printed.")
     author: str | None = Field(description="Byline, without `By `.")
@@ -57,6 +72,11 @@ class Article(BaseModel):
     )
     body: str = Field(description="Paragraphs joined by a blank line (`\\n\\n`).")
     source: Source
+
+    def __hash__(self) -> int:
+        """Frozen, so hashable (sets, dict keys): by id and source, since equal articles
+        have equal ids, and the lists pydantic would hash are not hashable."""
+        return hash((self.id, self.source))
 
     @field_validator("headline")
     @classmethod
@@ -71,6 +91,8 @@ class Article(BaseModel):
         if value is None:
             return None
         try:
+            if not re.match(ISO_DATE_OR_DATE_TIME, value):
+                raise ValueError
             if "T" in value:
                 datetime.fromisoformat(value)
             else:
@@ -85,3 +107,9 @@ class Article(BaseModel):
         if self.id != expected:
             raise ValueError(f"id {self.id} does not match headline and body ({expected})")
         return self
+
+
+def record_json_schema() -> dict[str, Any]:
+    """The record's JSON Schema as ``newsparse schema`` prints it: pydantic's, with
+    ``$schema`` and ``$id`` moved to the top, where readers look for them."""
+    return SCHEMA_HEADER | Article.model_json_schema()

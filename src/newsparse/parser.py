@@ -17,8 +17,8 @@ from datetime import datetime
 from enum import Enum, auto
 
 from newsparse.boundaries import Boundaries
-from newsparse.dates import resolve_date_line
-from newsparse.diagnostics import ParseReport, WarningCode
+from newsparse.dates import as_now, resolve_date_line
+from newsparse.diagnostics import ParseReport, WarningCode, log_warning
 from newsparse.fields import (
     byline_name,
     clean_author,
@@ -63,7 +63,7 @@ def parse_lines(
     lines: Iterable[str],
     source: str = "-",
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     report: ParseReport | None = None,
     fix_text: Callable[[str], str] | None = None,
     layout: str | Layout | None = None,
@@ -71,23 +71,25 @@ def parse_lines(
     """Parse a dump given as lines (with or without their line ends) into articles.
 
     ``source`` is recorded as ``source.path`` and names the input in warnings; ``now``
-    resolves relative dates (``Updated 5 min ago``); ``report`` receives the account of
-    every line and the warnings; ``fix_text`` (e.g. ``ftfy.fix_encoding``) repairs lines
-    that look like mojibake, which are otherwise kept as they are and reported;
-    ``layout`` (a built-in name, a layout file's path, or a :class:`Layout`) forces one
-    layout instead of detecting it per article.
+    (a datetime or an ISO 8601 string) resolves relative dates (``Updated 5 min ago``);
+    ``report`` receives the account of every line and the warnings — without one, the
+    warnings go to the ``newsparse`` logger; ``fix_text`` (e.g. ``ftfy.fix_encoding``)
+    repairs lines that look like mojibake, which are otherwise kept as they are and
+    reported; ``layout`` (a built-in name, a layout file's path, or a :class:`Layout`)
+    forces one layout instead of detecting it per article.
     """
-    report = ParseReport() if report is None else report
+    moment = as_now(now)
+    report = ParseReport(on_warning=log_warning) if report is None else report
     rules = rules_for(layout)
     tokens = tokenize(split_line_ends(lines), report, rules, fix_text)
-    return _Parser(tokens, source, now, report, rules).articles()
+    return _Parser(tokens, source, moment, report, rules).articles()
 
 
 def parse_text(
     text: str,
     source: str = "-",
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     report: ParseReport | None = None,
     fix_text: Callable[[str], str] | None = None,
     layout: str | Layout | None = None,

@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from newsparse.compressed import compressed_hint, decompression_errors, open_dump
+from newsparse.dates import as_now
 from newsparse.diagnostics import ParseReport
 from newsparse.errors import InputError
 from newsparse.layouts import Layout
@@ -79,6 +81,7 @@ def _lines_by_bytes(stream: Iterable[bytes], path: str, codec: str) -> Iterator[
         if b"\x00" in raw:
             where = offset + raw.index(b"\x00")
             hint = " (if it is UTF-16, say --encoding utf-16)" if codec == _UTF8 else ""
+            hint = _compressed(raw, number) or hint
             raise InputError(
                 path,
                 f"NUL byte at byte offset {where}: not a {_name(codec)} text file{hint}",
@@ -95,6 +98,7 @@ def _lines_by_bytes(stream: Iterable[bytes], path: str, codec: str) -> Iterator[
                 if codec == _UTF8
                 else ""
             )
+            hint = _compressed(raw, number) or hint
             raise InputError(
                 path, f"invalid {_name(codec)} (byte 0x{bad} at byte offset {where}){hint}", number
             ) from None
@@ -122,6 +126,12 @@ def _lines_by_text(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
         text.detach()
 
 
+def _compressed(raw: bytes, number: int) -> str | None:
+    """A hint for compressed data without its suffix, on the first line only."""
+    hint = compressed_hint(raw) if number == 1 else None
+    return None if hint is None else f"; {hint}"
+
+
 def _name(codec: str) -> str:
     return "UTF-8" if codec == _UTF8 else codec
 
@@ -129,7 +139,7 @@ def _name(codec: str) -> str:
 def parse_file(
     path: str | Path,
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     report: ParseReport | None = None,
     encoding: str = "utf-8",
     fix_text: Callable[[str], str] | None = None,
@@ -137,13 +147,29 @@ def parse_file(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Article]:
     """Parse the dump at ``path`` lazily; the file is open only while iterating.
+    ``.gz``, ``.bz2``, ``.xz`` and ``.zst`` files are decompressed as they are read.
+    A file that cannot be read raises :class:`InputError` (an ``OSError``) then.
 
     See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``,
     and :func:`decode_lines` for ``progress``.
     """
-    name = str(path)
+    moment = as_now(now)  # a bad `now` fails at the call, not at the first article
+    return _parse_file(str(path), moment, report, encoding, fix_text, layout, progress)
+
+
+def _parse_file(
+    name: str,
+    now: datetime | None,
+    report: ParseReport | None,
+    encoding: str,
+    fix_text: Callable[[str], str] | None,
+    layout: str | Layout | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Article]:
     try:
-        stream = Path(path).open("rb")  # noqa: SIM115 - closed by the generator below
+        stream = open_dump(name)
+    except ModuleNotFoundError as error:  # .zst without zstandard
+        raise InputError(name, str(error)) from None
     except OSError as error:
         raise InputError(name, _os_reason(error)) from None
     with stream:
@@ -152,8 +178,12 @@ def parse_file(
             yield from parse_lines(
                 lines, name, now=now, report=report, fix_text=fix_text, layout=layout
             )
+        except InputError:
+            raise  # already names the file and line
         except OSError as error:
             raise InputError(name, _os_reason(error)) from None
+        except decompression_errors() as error:
+            raise InputError(name, f"damaged archive: {error}") from None
 
 
 def _os_reason(error: OSError) -> str:

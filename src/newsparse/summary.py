@@ -20,6 +20,7 @@ class InputSummary:
 
     path: str
     error: str | None = None
+    articles: int = 0
     lines: int = 0
     blank_lines: int = 0
     preamble_lines: int = 0
@@ -34,10 +35,11 @@ class InputSummary:
 
     @classmethod
     def of(
-        cls, path: str, report: ParseReport, articles: Iterable[tuple[Article, str]]
+        cls, path: str, report: ParseReport, articles: Iterable[tuple[Article, str]] = ()
     ) -> "InputSummary":
         """Summarise a finished parse of ``articles`` (each with the layout that parsed
-        it); ``report`` must have kept its warnings."""
+        it), whose warnings ``report`` kept. ``convert`` passes no articles: it counts
+        them, but keeps neither them nor its printed warnings."""
         records = [
             {
                 "id": a.id,
@@ -50,6 +52,7 @@ class InputSummary:
         ]
         return cls(
             path=path,
+            articles=report.articles,
             lines=report.lines,
             blank_lines=report.blank_lines,
             preamble_lines=report.preamble_lines,
@@ -64,15 +67,12 @@ class InputSummary:
         )
 
     @property
-    def articles(self) -> int:
-        return len(self.records)
-
-    @property
     def warning_count(self) -> int:
         return sum(self.warnings_by_code.values())
 
     def add(self, other: "InputSummary") -> None:
         """Add ``other``'s counts into this one (for the total)."""
+        self.articles += other.articles
         self.lines += other.lines
         self.blank_lines += other.blank_lines
         self.preamble_lines += other.preamble_lines

@@ -7,12 +7,12 @@ gives for the whole list, plus a final newline — but nothing holds the list.
 import json
 from typing import TextIO
 
-from newsparse.writers.base import Record, RecordWriter
+from newsparse.writers.base import Record, RecordWriter, WriterOptions
 
 
 class JsonWriter(RecordWriter):
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
+    def __init__(self, out: TextIO, options: WriterOptions) -> None:
+        super().__init__(out, options)
         self._count = 0
 
     def write_record(self, record: Record) -> None:

@@ -1,7 +1,6 @@
 """``jsonl``: one compact record per line, for ``jq``, pandas and Spark."""
 
 import json
-from typing import TextIO
 
 from newsparse.writers.base import Record, RecordWriter
 
@@ -12,9 +11,6 @@ def json_line(record: Record) -> str:
 
 
 class JsonLinesWriter(RecordWriter):
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
-
     def write_record(self, record: Record) -> None:
         self._out.write(json_line(record))
 

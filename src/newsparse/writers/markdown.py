@@ -12,7 +12,7 @@ from typing import TextIO
 
 from newsparse.errors import OutputError
 from newsparse.models import Article
-from newsparse.writers.base import Record, RecordWriter
+from newsparse.writers.base import Record, RecordWriter, WriterOptions
 
 # Inline syntax, escaped wherever it stands: emphasis, code, links, HTML, escapes, GFM
 # strikethrough and tables.
@@ -40,17 +40,18 @@ def render_article(article: Article | Record) -> str:
     if isinstance(article, Article):
         article = article.model_dump(mode="json")
     parts = ["# " + escape(article["headline"], heading=True)]
+    source = article["source"]
     meta = [
-        f"{label}: {escape(value)}"
-        for label, value in (
-            ("Updated", article["updated"] or article["updated_text"]),
-            ("Dateline", article["dateline"]),
-            ("Author", article["author"]),
-        )
-        if value
+        escape(shown_date(article) or "Undated"),
+        *(
+            f"{label}: {escape(value)}"
+            for label, value in (("Dateline", article["dateline"]), ("Author", article["author"]))
+            if value
+        ),
+        f"Source: {escape(source['path'])}:{source['line_start']}",
+        f"ID: {article['id']}",
     ]
-    if meta:
-        parts.append("*" + " · ".join(meta) + "*")
+    parts.append("*" + " · ".join(meta) + "*")
     parts += [f"> {escape(caption)}" for caption in article["captions"]]
     if article["bullets"]:
         parts.append("\n".join(f"- {escape(bullet)}" for bullet in article["bullets"]))
@@ -58,11 +59,21 @@ def render_article(article: Article | Record) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def shown_date(record: Record) -> str | None:
+    """The date line as printed, with its ISO value after it when it was resolved:
+    ``Updated 15 February 2025 (2025-02-15)``; the label is the page's own."""
+    printed: str | None = record["updated_text"]
+    iso: str | None = record["updated"]
+    if printed is None:
+        return iso
+    return printed if iso is None else f"{printed} ({iso})"
+
+
 class MarkdownWriter(RecordWriter):
     """All articles in one document, separated by thematic breaks."""
 
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
+    def __init__(self, out: TextIO, options: WriterOptions) -> None:
+        super().__init__(out, options)
         self._count = 0
 
     def write_record(self, record: Record) -> None:
@@ -86,8 +97,11 @@ def yaml_string(value: str) -> str:
 
 
 def front_matter(record: Record) -> str:
-    """A YAML front matter block holding every field of the record but the body."""
-    lines = ["---"]
+    """A YAML front matter block: ``title`` and ``date`` (when known) for pandoc, Hugo
+    and Jekyll, then every field of the record but the body (``author`` among them)."""
+    lines = ["---", f"title: {yaml_string(record['headline'])}"]
+    if record["updated"] is not None:
+        lines.append(f"date: {yaml_string(record['updated'])}")
     for name, value in record.items():
         if name == "body":
             continue
