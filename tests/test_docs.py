@@ -2,6 +2,8 @@
 code, and the quick start is what CI runs."""
 
 import re
+import subprocess
+import sys
 
 import pytest
 import typer.main
@@ -53,3 +55,16 @@ def test_quick_start_test_command_is_what_ci_runs() -> None:
     assert "newsparse convert fixtures/" in setup
     ci = (ROOT / ".ci" / "run").read_text().strip().splitlines()
     assert ci[-1] == tests
+
+
+def test_the_readme_accuracy_figures_are_what_the_benchmark_prints() -> None:
+    """The published evaluation is re-run, not remembered: a parser change that moves a
+    figure must update the README with it."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "accuracy.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    table = result.stdout.split("\n", 2)[2].strip()  # after the "47 pages …" title
+    assert table in README, "README's accuracy figures are stale: paste the script's output"
