@@ -46,6 +46,8 @@ _MAX_CREDIT_WORDS = 5
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
 #: A word set after a paragraph to ask whether all before it is a dateline.
 _PROBE = "story"
+#: The chrome kind of a photo label in a story ("img 4", web.toml): a caption follows.
+_PHOTO_LABEL = "photo_label"
 #: No line of site chrome before a headline (a masthead, a label) is longer.
 _MAX_LEAD_IN_LINE = 80
 #: A section label over a headline on a listing page: "Djeddah", "Special graphic".
@@ -178,6 +180,7 @@ class _Parser:
         #: Whether the generic layout found a crawler's stamp on a first line: then only
         #: another stamp starts a page (the gaps inside such pages are wide).
         self._crawled = False
+        self._photo_label_no = 0  # the line of the last photo label ("img 4") in a body
 
     # --- driving ----------------------------------------------------------------------
 
@@ -422,6 +425,10 @@ class _Parser:
             # A stray "Follow" or short link inside a story is page chrome all the same.
             assert token.chrome is not None  # set for every chrome kind
             self._drop(token, token.chrome)
+            if token.chrome == _PHOTO_LABEL:
+                self._photo_label_no = token.no
+        elif token.text in draft.captions:  # a caption printed again (SPEC: chrome)
+            self._drop(token, "repeated_caption")
         elif not self._is_mid_body_caption(token):
             if self._bounds.could_start_article(0):
                 self._warn(
@@ -439,8 +446,6 @@ class _Parser:
                     f"date line {_quote(token.text)} inside the article "
                     f"{_quote(draft.headline)} is not its date; kept as a paragraph",
                 )
-        elif token.text in draft.captions:
-            self._drop(token, "repeated_caption")
         else:
             self._take(token, "captions")
             draft.captions.append(token.text)
@@ -714,9 +719,13 @@ class _Parser:
         )
 
     def _is_mid_body_caption(self, token: Token) -> bool:
-        """A credited line set apart by 3+ blank lines before it and one after it, or
-        printed twice in a row (.fr) after a blank line."""
-        if token.blanks_before == 0 or not has_caption_credit(token.text):
+        """A credited line set apart by 3+ blank lines before it and one after it,
+        printed twice in a row (.fr) after a blank line, or right under a photo label."""
+        if not has_caption_credit(token.text):
+            return False
+        if self._photo_label_no == self._last_no:  # "img 4", then its caption
+            return True
+        if token.blanks_before == 0:
             return False
         following = self._ahead.peek(1)  # `token` is still at offset 0
         if following is not None and following.text == token.text:
