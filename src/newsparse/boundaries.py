@@ -254,11 +254,15 @@ class Boundaries:
         if anchor_at is None:
             return None
         between: list[str] = []
-        for at in range(offset + 1, anchor_at):
+        for at in range(offset + 1, anchor_at + 1):
             token = ahead.peek(at)
-            assert token is not None  # before an anchor that was peeked
-            if token.kind is not Kind.TEXT or token.blanks_before >= _HEADLESS_GAP:
-                return None  # not a header line's run: a gap ends a page
+            assert token is not None  # up to an anchor that was peeked
+            if token.blanks_before >= _HEADLESS_GAP and at > offset + 1:
+                return None  # a gap ends a page: that header is the next one's
+            if at == anchor_at:
+                break
+            if token.kind is not Kind.TEXT:
+                return None
             between.append(token.text)
         return anchor_at, between, self._texts_after(anchor_at)[0]
 
