@@ -26,6 +26,7 @@ _DATE_FORMATS = (
     "%d/%m/%y",
     "%d/%m/%Y",
     "%d-%m-%Y",
+    "%Y/%m/%d",
 )
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
 _AGE_PART = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
