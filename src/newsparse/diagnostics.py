@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from newsparse.quoting import safe
+
 
 class Severity(StrEnum):
     WARNING = "warning"  # worth knowing; the records are still right
@@ -33,13 +35,23 @@ class WarningCode(StrEnum):
     POSSIBLE_ARTICLE = "NP111"  # a body continued past a line that could start an article
     GENERIC_LAYOUT = "NP112"  # no page header found: read with the generic layout
     UNLISTED_DATE = "NP113"  # a date line of a form no layout lists
+    UNDECODABLE = "NP120"  # bytes not valid in the encoding, read as U+FFFD (exit 3)
 
     @property
     def severity(self) -> Severity:
         return Severity.ERROR if self in _ERRORS else Severity.WARNING
 
 
-_ERRORS = frozenset({WarningCode.EMPTY_BODY, WarningCode.MOJIBAKE, WarningCode.NO_ARTICLES})
+_ERRORS = frozenset(
+    {
+        WarningCode.EMPTY_BODY,
+        WarningCode.MOJIBAKE,
+        WarningCode.NO_ARTICLES,
+        WarningCode.UNDECODABLE,
+    }
+)
+#: Warnings that mean an input was not read as it is: the CLI exits 3 (SPEC §4).
+PARTIAL_INPUT = frozenset({WarningCode.UNDECODABLE})
 
 #: The fields a non-blank, non-chrome line can land in.
 FIELDS = ("headline", "updated_text", "author", "captions", "bullets", "body")
@@ -61,7 +73,7 @@ class ParseWarning:
         return self.code.severity
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+        return safe(f"{self.path}:{self.line}: {self.code} {self.message}")
 
 
 @dataclass
