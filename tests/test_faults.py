@@ -196,6 +196,35 @@ def test_split_never_writes_through_a_link_nor_over_a_file_it_did_not_write(
     assert second.read_text().startswith("---\n")
 
 
+# --- 7. layout files are checked by their schema ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("[[chrome]]\nkind = 'x'\nlines = 'Short Url'\n", "chrome[0].lines: must be a list"),
+        ("[[chrome]]\nkind = 'x'\nlines = [1]\n", "chrome[0].lines[0]: must be a string"),
+        ("[site]\nbreadcrumbs = 1\n", "site.breadcrumbs: must be a bool (true or false)"),
+        ("generic = 'no'\n", "generic: must be a bool (true or false)"),
+        ("header = 'x'\n", "header: must be a table"),
+        ("[[date_lines]]\nname = 'd'\n", "date_lines[0].pattern: missing"),
+    ],
+)
+def test_a_layout_file_of_the_wrong_shape_names_file_and_key(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    layout = tmp_path / "site.toml"
+    layout.write_text("name = 'site'\n" + content)
+    code, out, err = invoke("convert", str(SEED), "--layout", str(layout))
+    assert (code, out, err) == (2, "", f"error: {layout}: {problem}\n")
+
+
+def test_the_layout_file_schema_is_printed() -> None:
+    code, out, _ = invoke("layouts", "--schema")
+    assert code == 0
+    assert json.loads(out)["additionalProperties"] is False
+
+
 # --- 8, 15. dates out of range are a warning and null, never a crash or a guess -----------
 
 

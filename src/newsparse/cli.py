@@ -32,6 +32,7 @@ from newsparse.diagnostics import COVERAGE, PARTIAL_INPUT, ParseReport, ParseWar
 from newsparse.errors import ExitCode, InputError, NewsparseError, Terminated, UsageError
 from newsparse.inputs import STDIN, find_dumps, refuse_output_among_inputs
 from newsparse.layouts import builtin_layouts, resolve_layout
+from newsparse.layouts.schema import json_schema as layout_file_schema
 from newsparse.models import Article
 from newsparse.output import atomic_output
 from newsparse.quoting import safe
@@ -680,11 +681,18 @@ def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSumma
 
 
 @app.command()
-def layouts() -> None:
+def layouts(
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of a layout file instead.")
+    ] = False,
+) -> None:
     """List the built-in layouts (use one with --layout NAME, or add a site with a
     layout file: --layout my-site.toml)."""
     with _exit_codes():
         out = _stdout()
+        if schema:
+            out.write(json.dumps(layout_file_schema(), indent=2) + "\n")
+            return
         known = builtin_layouts()
         width = max(len(name) for name in known)
         for name, layout in known.items():

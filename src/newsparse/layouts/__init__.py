@@ -17,7 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from newsparse.errors import UsageError
+from newsparse.layouts.schema import DateLineTable, LayoutFile, LineRuleTable, first_problem
 from newsparse.patterns import DATE_FRAGMENTS, UNLISTED_DATE_LINE
 
 #: Built-in layouts in the order detection prefers them: the most specific evidence
@@ -79,21 +82,6 @@ class Layout:
 
 # --- loading and checking a layout file --------------------------------------------------
 
-_TOP = {"name", "description", "generic", "chrome", "trailers", "site_chrome", "date_lines",
-        "header", "authors", "datelines", "bullets", "site"}  # fmt: skip
-_TABLES: dict[str, dict[str, type]] = {
-    "header": {
-        "gallery_counter": str,
-        "comment_count": str,
-        "author_after_bullets": bool,
-        "repeats_headline": bool,
-    },
-    "authors": {"bylines": list},
-    "datelines": {"separators": list, "agencies": list, "labels": list},
-    "bullets": {"glyphs": list},
-    "site": {"breadcrumbs": bool, "section_label_twice": bool},
-}
-
 
 def load_layout(path: str | Path) -> Layout:
     """Read and check a layout file; :class:`LayoutError` names the file and key."""
@@ -110,86 +98,47 @@ def load_layout(path: str | Path) -> Layout:
 
 
 def _layout_from(data: dict[str, Any], path: str) -> Layout:
-    unknown = sorted(set(data) - _TOP)
-    if unknown:
-        raise LayoutError(path, unknown[0], f"unknown key (known: {', '.join(sorted(_TOP))})")
-    layout_name = _typed(data, "name", str, path, required=True)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", layout_name):
-        raise LayoutError(path, "name", "use lower-case letters, digits, '-' and '_'")
-    tables = {key: _table(data, key, path) for key in _TABLES}
-    header, authors, datelines = tables["header"], tables["authors"], tables["datelines"]
+    try:
+        file = LayoutFile.model_validate(data)
+    except ValidationError as error:
+        raise LayoutError(path, *first_problem(error)) from None
+    header, datelines = file.header, file.datelines
     return Layout(
-        name=layout_name,
-        description=_typed(data, "description", str, path) or "",
+        name=file.name,
+        description=file.description,
         path=path,
-        generic=_typed(data, "generic", bool, path) or False,
-        chrome=_line_rules(data, "chrome", layout_name, path),
-        trailers=_line_rules(data, "trailers", layout_name, path),
-        site_chrome=_line_rules(data, "site_chrome", layout_name, path),
-        date_lines=_date_rules(data, layout_name, path),
+        generic=file.generic,
+        chrome=_line_rules(file.chrome, "chrome", file.name, path),
+        trailers=_line_rules(file.trailers, "trailers", file.name, path),
+        site_chrome=_line_rules(file.site_chrome, "site_chrome", file.name, path),
+        date_lines=_date_rules(file.date_lines, file.name, path),
         bylines=tuple(
             _compile(p, f"authors.bylines[{i}]", path, group="name")
-            for i, p in enumerate(_strings(authors, "bylines", "authors", path))
+            for i, p in enumerate(file.authors.bylines)
         ),
-        gallery_counter=_optional_pattern(header, "gallery_counter", "header", path),
-        comment_count=header.get("comment_count"),
-        author_after_bullets=header.get("author_after_bullets", False),
-        repeats_headline=header.get("repeats_headline", False),
-        breadcrumbs=tables["site"].get("breadcrumbs", False),
-        section_label_twice=tables["site"].get("section_label_twice", False),
-        separators=_optional_strings(datelines, "separators", "datelines", path, regex=True),
-        agencies=_optional_strings(datelines, "agencies", "datelines", path),
-        labels=_optional_strings(datelines, "labels", "datelines", path),
-        bullet_glyphs=_optional_strings(tables["bullets"], "glyphs", "bullets", path),
+        gallery_counter=(
+            None
+            if header.gallery_counter is None
+            else _compile(header.gallery_counter, "header.gallery_counter", path)
+        ),
+        comment_count=header.comment_count,
+        author_after_bullets=header.author_after_bullets,
+        repeats_headline=header.repeats_headline,
+        breadcrumbs=file.site.breadcrumbs,
+        section_label_twice=file.site.section_label_twice,
+        separators=_separators(datelines.separators, path),
+        agencies=None if datelines.agencies is None else tuple(datelines.agencies),
+        labels=None if datelines.labels is None else tuple(datelines.labels),
+        bullet_glyphs=None if file.bullets.glyphs is None else tuple(file.bullets.glyphs),
     )
 
 
-def _typed(data: dict[str, Any], key: str, kind: type, path: str, *, required: bool = False) -> Any:
-    if key not in data:
-        if required:
-            raise LayoutError(path, key, "missing")
+def _separators(values: list[str] | None, path: str) -> tuple[str, ...] | None:
+    if values is None:
         return None
-    if not isinstance(data[key], kind):
-        raise LayoutError(path, key, f"must be a {kind.__name__}")
-    return data[key]
-
-
-def _table(data: dict[str, Any], key: str, path: str) -> dict[str, Any]:
-    table = _typed(data, key, dict, path) or {}
-    for name, value in table.items():
-        expected = _TABLES[key].get(name)
-        if expected is None:
-            known = ", ".join(sorted(_TABLES[key]))
-            raise LayoutError(path, f"{key}.{name}", f"unknown key (known: {known})")
-        if not isinstance(value, expected):
-            raise LayoutError(path, f"{key}.{name}", f"must be a {expected.__name__}")
-    return table
-
-
-def _strings(table: dict[str, Any], key: str, where: str, path: str) -> list[str]:
-    values = table.get(key, [])
     for index, value in enumerate(values):
-        if not isinstance(value, str) or not value:
-            raise LayoutError(path, f"{where}.{key}[{index}]", "must be a non-empty string")
-    return list(values)
-
-
-def _optional_strings(
-    table: dict[str, Any], key: str, where: str, path: str, *, regex: bool = False
-) -> tuple[str, ...] | None:
-    if key not in table:
-        return None
-    values = _strings(table, key, where, path)
-    if regex:
-        for index, value in enumerate(values):
-            _compile(value, f"{where}.{key}[{index}]", path)
+        _compile(value, f"datelines.separators[{index}]", path)
     return tuple(values)
-
-
-def _optional_pattern(
-    table: dict[str, Any], key: str, where: str, path: str
-) -> re.Pattern[str] | None:
-    return _compile(table[key], f"{where}.{key}", path) if key in table else None
 
 
 def _compile(pattern: str, key: str, path: str, *, group: str | None = None) -> re.Pattern[str]:
@@ -204,46 +153,28 @@ def _compile(pattern: str, key: str, path: str, *, group: str | None = None) -> 
     return compiled
 
 
-def _line_rules(data: dict[str, Any], key: str, layout: str, path: str) -> tuple[LineRule, ...]:
+def _line_rules(
+    tables: list[LineRuleTable], key: str, layout: str, path: str
+) -> tuple[LineRule, ...]:
     rules = []
-    for index, item in enumerate(_typed(data, key, list, path) or []):
-        where = f"{key}[{index}]"
-        if not isinstance(item, dict):
-            raise LayoutError(path, where, "must be a table")
-        extra = sorted(set(item) - {"kind", "lines", "pattern"})
-        if extra:
-            raise LayoutError(
-                path, f"{where}.{extra[0]}", "unknown key (known: kind, lines, pattern)"
-            )
-        kind = item.get("kind")
-        if not isinstance(kind, str) or not kind:
-            raise LayoutError(path, f"{where}.kind", "missing, or not a string")
-        if ("lines" in item) == ("pattern" in item):
-            raise LayoutError(path, where, "give either lines or pattern")
-        if "lines" in item:
-            lines = frozenset(s.lower() for s in _strings(item, "lines", where, path))
-            rules.append(LineRule(kind, layout, lines=lines))
+    for index, table in enumerate(tables):
+        if table.pattern is None:
+            lines = frozenset(line.lower() for line in table.lines or ())
+            rules.append(LineRule(table.kind, layout, lines=lines))
         else:
-            pattern = _typed(item, "pattern", str, path)
-            rules.append(
-                LineRule(kind, layout, pattern=_compile(pattern, f"{where}.pattern", path))
-            )
+            pattern = _compile(table.pattern, f"{key}[{index}].pattern", path)
+            rules.append(LineRule(table.kind, layout, pattern=pattern))
     return tuple(rules)
 
 
-def _date_rules(data: dict[str, Any], layout: str, path: str) -> tuple[DateRule, ...]:
+def _date_rules(tables: list[DateLineTable], layout: str, path: str) -> tuple[DateRule, ...]:
     rules = []
-    for index, item in enumerate(_typed(data, "date_lines", list, path) or []):
-        where = f"date_lines[{index}]"
-        if not isinstance(item, dict) or set(item) - {"name", "pattern"}:
-            raise LayoutError(path, where, "must be a table with name and pattern")
-        pattern = item.get("pattern")
-        if not isinstance(pattern, str):
-            raise LayoutError(path, f"{where}.pattern", "missing")
-        compiled = _compile(pattern, f"{where}.pattern", path)
+    for index, table in enumerate(tables):
+        key = f"date_lines[{index}].pattern"
+        compiled = _compile(table.pattern, key, path)
         if not {"date", "age"} & set(compiled.groupindex):
-            raise LayoutError(path, f"{where}.pattern", "needs {date}, {stamp} or {age}")
-        rules.append(DateRule(str(item.get("name", f"date_{index}")), layout, compiled))
+            raise LayoutError(path, key, "needs {date}, {stamp} or {age}")
+        rules.append(DateRule(table.name or f"date_{index}", layout, compiled))
     return tuple(rules)
 
 
