@@ -11,19 +11,22 @@
 
 Each dump is one partition, parsed by the same library code as ``newsparse convert``,
 so the records are the ones ``convert --to jsonl`` writes, ``source.path`` included.
+A dump that cannot be read does not stop the job: its problem, and every parse
+warning, is in the second bag of :func:`read_dumps_and_warnings`.
 """
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import dask.bag
 import fsspec
 
-from newsparse.diagnostics import ParseReport
+from newsparse.diagnostics import ParseReport, ParseWarning
+from newsparse.errors import InputError
 from newsparse.layouts import Layout
-from newsparse.parser import parse_lines
-from newsparse.reader import decode_lines
+from newsparse.reader import os_reason, parse_stream
 
 if TYPE_CHECKING:
     from fsspec.core import OpenFile
@@ -42,6 +45,12 @@ RECORD_META: dict[str, Any] = {
     "body": str,
     "source": object,
 }
+#: The code of a problem that is not a parse warning: a dump that could not be read
+#: (in whole, or from some line on).
+UNREADABLE = "unreadable"
+
+_RECORD = "record"
+_WARNING = "warning"
 
 
 def read_dumps(
@@ -55,16 +64,51 @@ def read_dumps(
 ) -> dask.bag.Bag:
     """A bag of record dicts (``Article.model_dump(mode="json")``), one partition per
     dump. ``urlpath_or_paths`` is a glob, a URL fsspec understands, or a list of them;
-    ``storage_options`` go to fsspec (credentials, endpoints)."""
+    ``storage_options`` go to fsspec (credentials, endpoints). A dump that cannot be
+    read gives the records before the problem, and no error: see
+    :func:`read_dumps_and_warnings` for what went wrong."""
+    records, _ = read_dumps_and_warnings(
+        urlpath_or_paths,
+        now=now,
+        encoding=encoding,
+        layout=layout,
+        fix_text=fix_text,
+        **storage_options,
+    )
+    return records
+
+
+def read_dumps_and_warnings(
+    urlpath_or_paths: str | Sequence[str],
+    *,
+    now: datetime | None = None,
+    encoding: str = "utf-8",
+    layout: str | Layout | None = None,
+    fix_text: Callable[[str], str] | None = None,
+    **storage_options: Any,
+) -> tuple[dask.bag.Bag, dask.bag.Bag]:
+    """The bag of :func:`read_dumps`, and a bag of what went wrong: one dict per parse
+    warning (``path``, ``line``, ``code``, ``severity``, ``message``, as ``convert``
+    prints them) and per dump that could not be read (``code`` ``"unreadable"``). Both
+    come from one parse: ``dask.compute(records, warnings)`` reads each dump once."""
     files = fsspec.open_files(urlpath_or_paths, mode="rb", **storage_options)
     options = {"now": now, "encoding": encoding, "layout": layout, "fix_text": fix_text}
-    return dask.bag.from_sequence(files, npartitions=max(1, len(files))).map_partitions(
-        _partition_records, options
+    tagged = dask.bag.from_sequence(files, npartitions=max(1, len(files))).map_partitions(
+        _partition_items, options
     )
+    records = tagged.filter(partial(_tagged, _RECORD)).pluck(1)
+    warnings = tagged.filter(partial(_tagged, _WARNING)).pluck(1)
+    return records, warnings
 
 
-def _partition_records(files: list["OpenFile"], options: dict[str, Any]) -> list[dict[str, Any]]:
-    return [record for file in files for record in _records(file, options)]
+def _tagged(tag: str, item: tuple[str, dict[str, Any]]) -> bool:
+    return item[0] == tag
+
+
+def _partition_items(
+    files: list["OpenFile"], options: dict[str, Any]
+) -> list[tuple[str, dict[str, Any]]]:
+    return [item for file in files for item in _items(file, options)]
 
 
 def _source_name(file: "OpenFile") -> str:
@@ -74,17 +118,39 @@ def _source_name(file: "OpenFile") -> str:
     return str(file.path) if "file" in protocols else str(file.full_name)
 
 
-def _records(file: "OpenFile", options: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _items(file: "OpenFile", options: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """One dump's records, then its warnings, then why it could not be read, if so."""
     name = _source_name(file)
-    with file as stream:
-        lines = decode_lines(stream, name, options["encoding"])
-        articles = parse_lines(
-            lines,
-            name,
-            now=options["now"],
-            report=ParseReport(),
-            fix_text=options["fix_text"],
-            layout=options["layout"],
-        )
-        for article in articles:
-            yield article.model_dump(mode="json")
+    report = ParseReport()
+    failure = None
+    try:
+        with file as stream:
+            for article in parse_stream(stream, name, report=report, **options):
+                yield _RECORD, article.model_dump(mode="json")
+    except InputError as error:
+        failure = error
+    except OSError as error:  # could not be opened (fsspec opens on entering)
+        failure = InputError(name, os_reason(error))
+    yield from ((_WARNING, _warning(w)) for w in report.warnings)
+    if failure is not None:
+        yield _WARNING, _unreadable(failure)
+
+
+def _warning(warning: ParseWarning) -> dict[str, Any]:
+    return {
+        "path": warning.path,
+        "line": warning.line,
+        "code": str(warning.code),
+        "severity": str(warning.severity),
+        "message": warning.message,
+    }
+
+
+def _unreadable(error: InputError) -> dict[str, Any]:
+    return {
+        "path": error.path,
+        "line": error.line,
+        "code": UNREADABLE,
+        "severity": "error",
+        "message": str(error),
+    }
