@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable
 
 from newsparse import Article, ParseReport
-from newsparse.fields import clean_author
+from newsparse.fields import clean_author, headline_key
 from newsparse.text import normalize_line, split_line_ends
 
 
@@ -31,7 +31,11 @@ def field_holds(article: Article, use: str, text: str) -> bool:
                 and text.endswith(paragraphs[0])
             )
         ),
-        "chrome:repeated_headline": lambda: text == article.headline,
+        # A copy of the headline, perhaps in another quote style or after a label
+        # ("Analysis", parser._MAX_LABEL_WORDS).
+        "chrome:repeated_headline": lambda: headline_key(text).endswith(
+            headline_key(article.headline)
+        ),
         "chrome:repeated_caption": lambda: text in article.captions,
     }
     check = checks.get(use)
