@@ -225,6 +225,43 @@ def test_the_layout_file_schema_is_printed() -> None:
     assert json.loads(out)["additionalProperties"] is False
 
 
+# --- 14. a user's pattern cannot hang the run ------------------------------------------
+
+
+def test_a_catastrophic_user_pattern_runs_in_linear_time(tmp_path: Path) -> None:
+    layout = tmp_path / "site.toml"
+    layout.write_text(
+        "name = 'site'\n[[chrome]]\nkind = 'evil'\npattern = '(a+)+$'\n"
+        "[[date_lines]]\npattern = 'Posted:\\s*{date}'\n"
+    )
+    dump = tmp_path / "dump.txt"
+    dump.write_text(STORY.replace("Updated", "Posted:") + "a" * 30 + "!\n" + "a" * 5000 + "b\n")
+    started = time.perf_counter()
+    code, out, _ = invoke("convert", "-q", "--to", "jsonl", "--layout", str(layout), str(dump))
+    assert time.perf_counter() - started < 5  # Python's re: 49 s for the 30 a's alone
+    assert code == 0
+    (record,) = jsonl(out)
+    assert record["updated"] == "2025-05-01"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "problem"),
+    [(r"(a)\1", "invalid escape sequence: \\1"), ("(?=a)a", "invalid perl operator: (?=")],
+)
+def test_a_user_pattern_re2_cannot_run_is_refused_at_load(
+    tmp_path: Path, pattern: str, problem: str
+) -> None:
+    layout = tmp_path / "site.toml"
+    layout.write_text(f"name = 'site'\n[[trailers]]\nkind = 'x'\npattern = '{pattern}'\n")
+    code, _, err = invoke("convert", str(SEED), "--layout", str(layout))
+    assert code == 2
+    assert err == (
+        f"error: {layout}: trailers[0].pattern: not supported ({problem}): a layout file's "
+        "patterns must run in linear time, so backreferences and lookarounds cannot be used "
+        "(RE2 syntax)\n"
+    )
+
+
 # --- 8, 15. dates out of range are a warning and null, never a crash or a guess -----------
 
 

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from newsparse.diagnostics import WarningCode
 from newsparse.layouts import Rules, default_rules
+from newsparse.linear import Match
 from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
 
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%d/%m/%y", "%d/%m/%Y")
@@ -35,7 +36,7 @@ class DateValue:
     problem: WarningCode | None = None
 
 
-def match_date_line(line: str, rules: Rules | None = None) -> re.Match[str] | None:
+def match_date_line(line: str, rules: Rules | None = None) -> Match | None:
     """The match of the first date line form (of ``rules``, by default every built-in
     layout's) that fits the whole ``line``, if any."""
     for form in (rules or default_rules()).date_lines:
@@ -45,7 +46,7 @@ def match_date_line(line: str, rules: Rules | None = None) -> re.Match[str] | No
     return None
 
 
-def resolve_date_line(match: re.Match[str], now: datetime | None = None) -> DateValue:
+def resolve_date_line(match: Match, now: datetime | None = None) -> DateValue:
     """Turn a date line matched by :func:`match_date_line` into its ISO value."""
     groups = match.groupdict()
     if groups.get("age") is not None:

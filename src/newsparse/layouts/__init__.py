@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from newsparse.errors import UsageError
 from newsparse.layouts.schema import DateLineTable, LayoutFile, LineRuleTable, first_problem
+from newsparse.linear import LinearError, LinearPattern, Pattern, compile_pattern
 from newsparse.patterns import DATE_FRAGMENTS, UNLISTED_DATE_LINE
 
 #: Built-in layouts in the order detection prefers them: the most specific evidence
@@ -28,6 +29,8 @@ from newsparse.patterns import DATE_FRAGMENTS, UNLISTED_DATE_LINE
 BUILTIN = ("copies", "wire", "arabnews", "generic")
 #: The layout whose dateline and bullet rules apply where a layout has none (SPEC's).
 DEFAULT = "arabnews"
+#: A pattern that matches nothing, in a syntax both re and RE2 accept.
+_NOTHING = r"[^\s\S]"
 
 
 class LayoutError(UsageError):
@@ -45,14 +48,14 @@ class LineRule:
     kind: str
     layout: str
     lines: frozenset[str] = frozenset()
-    pattern: re.Pattern[str] | None = None
+    pattern: Pattern | None = None
 
 
 @dataclass(frozen=True)
 class DateRule:
     name: str
     layout: str
-    pattern: re.Pattern[str]
+    pattern: Pattern
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,8 @@ class Layout:
     trailers: tuple[LineRule, ...] = ()
     site_chrome: tuple[LineRule, ...] = ()
     date_lines: tuple[DateRule, ...] = ()
-    bylines: tuple[re.Pattern[str], ...] = ()
-    gallery_counter: re.Pattern[str] | None = None
+    bylines: tuple[Pattern, ...] = ()
+    gallery_counter: Pattern | None = None
     comment_count: str | None = None
     author_after_bullets: bool = False
     repeats_headline: bool = False
@@ -78,6 +81,8 @@ class Layout:
     agencies: tuple[str, ...] | None = None
     labels: tuple[str, ...] | None = None
     bullet_glyphs: tuple[str, ...] | None = None
+    #: Whether its patterns are a user's (a layout file), run by RE2 in linear time.
+    linear: bool = False
 
 
 # --- loading and checking a layout file --------------------------------------------------
@@ -94,88 +99,98 @@ def load_layout(path: str | Path) -> Layout:
         raise LayoutError(name, "toml", str(error)) from None
     except UnicodeDecodeError:
         raise LayoutError(name, "file", "not UTF-8 text") from None
-    return _layout_from(data, name)
+    return _layout_from(data, name, linear=True)
 
 
-def _layout_from(data: dict[str, Any], path: str) -> Layout:
+def _layout_from(data: dict[str, Any], path: str, *, linear: bool) -> Layout:
+    """The layout described by ``data``; ``linear``: its patterns are a user's, to be
+    run by RE2 (see ``newsparse.linear``)."""
     try:
         file = LayoutFile.model_validate(data)
     except ValidationError as error:
         raise LayoutError(path, *first_problem(error)) from None
     header, datelines = file.header, file.datelines
+    compiler = _Compiler(path, linear)
     return Layout(
         name=file.name,
         description=file.description,
         path=path,
         generic=file.generic,
-        chrome=_line_rules(file.chrome, "chrome", file.name, path),
-        trailers=_line_rules(file.trailers, "trailers", file.name, path),
-        site_chrome=_line_rules(file.site_chrome, "site_chrome", file.name, path),
-        date_lines=_date_rules(file.date_lines, file.name, path),
+        chrome=compiler.line_rules(file.chrome, "chrome", file.name),
+        trailers=compiler.line_rules(file.trailers, "trailers", file.name),
+        site_chrome=compiler.line_rules(file.site_chrome, "site_chrome", file.name),
+        date_lines=compiler.date_rules(file.date_lines, file.name),
         bylines=tuple(
-            _compile(p, f"authors.bylines[{i}]", path, group="name")
+            compiler.compile(p, f"authors.bylines[{i}]", group="name")
             for i, p in enumerate(file.authors.bylines)
         ),
         gallery_counter=(
             None
             if header.gallery_counter is None
-            else _compile(header.gallery_counter, "header.gallery_counter", path)
+            else compiler.compile(header.gallery_counter, "header.gallery_counter")
         ),
         comment_count=header.comment_count,
         author_after_bullets=header.author_after_bullets,
         repeats_headline=header.repeats_headline,
         breadcrumbs=file.site.breadcrumbs,
         section_label_twice=file.site.section_label_twice,
-        separators=_separators(datelines.separators, path),
+        separators=compiler.separators(datelines.separators),
         agencies=None if datelines.agencies is None else tuple(datelines.agencies),
         labels=None if datelines.labels is None else tuple(datelines.labels),
         bullet_glyphs=None if file.bullets.glyphs is None else tuple(file.bullets.glyphs),
+        linear=linear,
     )
 
 
-def _separators(values: list[str] | None, path: str) -> tuple[str, ...] | None:
-    if values is None:
-        return None
-    for index, value in enumerate(values):
-        _compile(value, f"datelines.separators[{index}]", path)
-    return tuple(values)
+@dataclass(frozen=True)
+class _Compiler:
+    """Compiles the patterns of one layout file, naming the file and key on error."""
 
+    path: str
+    linear: bool
 
-def _compile(pattern: str, key: str, path: str, *, group: str | None = None) -> re.Pattern[str]:
-    for placeholder, fragment in DATE_FRAGMENTS.items():
-        pattern = pattern.replace("{" + placeholder + "}", fragment)
-    try:
-        compiled = re.compile(pattern)
-    except re.error as error:
-        raise LayoutError(path, key, f"invalid regular expression: {error}") from None
-    if group is not None and group not in compiled.groupindex:
-        raise LayoutError(path, key, f"needs a (?P<{group}>...) group")
-    return compiled
+    def compile(self, pattern: str, key: str, *, group: str | None = None) -> Pattern:
+        for placeholder, fragment in DATE_FRAGMENTS.items():
+            pattern = pattern.replace("{" + placeholder + "}", fragment)
+        try:
+            compiled = compile_pattern(pattern, linear=self.linear)
+        except re.error as error:
+            raise LayoutError(self.path, key, f"invalid regular expression: {error}") from None
+        except LinearError as error:
+            raise LayoutError(self.path, key, str(error)) from None
+        if group is not None and group not in compiled.groupindex:
+            raise LayoutError(self.path, key, f"needs a (?P<{group}>...) group")
+        return compiled
 
+    def separators(self, values: list[str] | None) -> tuple[str, ...] | None:
+        if values is None:
+            return None
+        for index, value in enumerate(values):
+            self.compile(value, f"datelines.separators[{index}]")
+        return tuple(values)
 
-def _line_rules(
-    tables: list[LineRuleTable], key: str, layout: str, path: str
-) -> tuple[LineRule, ...]:
-    rules = []
-    for index, table in enumerate(tables):
-        if table.pattern is None:
-            lines = frozenset(line.lower() for line in table.lines or ())
-            rules.append(LineRule(table.kind, layout, lines=lines))
-        else:
-            pattern = _compile(table.pattern, f"{key}[{index}].pattern", path)
-            rules.append(LineRule(table.kind, layout, pattern=pattern))
-    return tuple(rules)
+    def line_rules(
+        self, tables: list[LineRuleTable], key: str, layout: str
+    ) -> tuple[LineRule, ...]:
+        rules = []
+        for index, table in enumerate(tables):
+            if table.pattern is None:
+                lines = frozenset(line.lower() for line in table.lines or ())
+                rules.append(LineRule(table.kind, layout, lines=lines))
+            else:
+                pattern = self.compile(table.pattern, f"{key}[{index}].pattern")
+                rules.append(LineRule(table.kind, layout, pattern=pattern))
+        return tuple(rules)
 
-
-def _date_rules(tables: list[DateLineTable], layout: str, path: str) -> tuple[DateRule, ...]:
-    rules = []
-    for index, table in enumerate(tables):
-        key = f"date_lines[{index}].pattern"
-        compiled = _compile(table.pattern, key, path)
-        if not {"date", "age"} & set(compiled.groupindex):
-            raise LayoutError(path, key, "needs {date}, {stamp} or {age}")
-        rules.append(DateRule(table.name or f"date_{index}", layout, compiled))
-    return tuple(rules)
+    def date_rules(self, tables: list[DateLineTable], layout: str) -> tuple[DateRule, ...]:
+        rules = []
+        for index, table in enumerate(tables):
+            key = f"date_lines[{index}].pattern"
+            compiled = self.compile(table.pattern, key)
+            if not {"date", "age"} & set(compiled.groupindex):
+                raise LayoutError(self.path, key, "needs {date}, {stamp} or {age}")
+            rules.append(DateRule(table.name or f"date_{index}", layout, compiled))
+        return tuple(rules)
 
 
 @cache
@@ -185,7 +200,8 @@ def builtin_layouts() -> dict[str, Layout]:
     layouts = {}
     for name in BUILTIN:
         resource = folder / f"{name}.toml"
-        layouts[name] = _layout_from(tomllib.loads(resource.read_text(encoding="utf-8")), name)
+        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        layouts[name] = _layout_from(data, name, linear=False)
     return layouts
 
 
@@ -220,11 +236,11 @@ class Rules:
     site_lines: dict[str, LineRule] = field(default_factory=dict)
     site_patterns: list[LineRule] = field(default_factory=list)
     date_lines: list[DateRule] = field(default_factory=list)
-    bylines: list[re.Pattern[str]] = field(default_factory=list)
-    gallery_counters: list[re.Pattern[str]] = field(default_factory=list)
+    bylines: list[Pattern] = field(default_factory=list)
+    gallery_counters: list[Pattern] = field(default_factory=list)
     comment_counts: frozenset[str] = frozenset()
     bullet_glyphs: tuple[str, ...] = ()
-    dateline_separator: re.Pattern[str] = re.compile(r"(?!)")
+    dateline_separator: Pattern = re.compile(r"(?!)")
     dateline_agency: re.Pattern[str] = re.compile(r"(?!)")
     editorial_labels: frozenset[str] = frozenset()
     author_after_bullets: bool = False
@@ -235,7 +251,7 @@ class Rules:
     repeating_headline: frozenset[str] = frozenset()
     #: One expression matching every line any rule could match (exact lines aside):
     #: most lines fail it at their first character, in C, and need no other test.
-    gate: re.Pattern[str] = re.compile(r"(?!)")
+    gate: Pattern = re.compile(r"(?!)")
     #: Every exact line of every rule, lower-cased, and the comment counts.
     exact_lines: frozenset[str] = frozenset()
 
@@ -276,20 +292,29 @@ class Rules:
             return values
 
         rules.bullet_glyphs = tuple(union("bullet_glyphs"))
-        rules.dateline_separator = re.compile("|".join(union("separators")) or r"(?!)")
+        # A user's separators run on RE2; the defaults (one has a lookahead) on re.
+        own_separators = any(layout.linear and layout.separators for layout in layouts)
+        rules.dateline_separator = compile_pattern(
+            "|".join(union("separators")) or _NOTHING, linear=own_separators
+        )
         agencies = "|".join(re.escape(a) for a in union("agencies"))
         rules.dateline_agency = re.compile(
             rf"\((?:{agencies})\)|,\s*(?:{agencies})$" if agencies else r"(?!)"
         )
         rules.editorial_labels = frozenset(label.upper() for label in union("labels"))
         patterns = [
-            *(form.pattern for form in rules.date_lines),
-            *(rule.pattern for rule in rules.chrome_patterns + rules.trailer_patterns),
-            *(rule.pattern for rule in rules.site_patterns),
-            *rules.gallery_counters,
+            p
+            for p in (
+                *(form.pattern for form in rules.date_lines),
+                *(rule.pattern for rule in rules.chrome_patterns + rules.trailer_patterns),
+                *(rule.pattern for rule in rules.site_patterns),
+                *rules.gallery_counters,
+            )
+            if p is not None
         ]
-        rules.gate = re.compile(
-            "|".join(f"(?:{_ungrouped(p.pattern)})" for p in patterns if p is not None) or r"(?!)"
+        rules.gate = compile_pattern(
+            "|".join(f"(?:{_ungrouped(p.pattern)})" for p in patterns) or _NOTHING,
+            linear=any(isinstance(p, LinearPattern) for p in patterns),
         )
         rules.exact_lines = frozenset(
             {*rules.chrome_lines, *rules.trailer_lines, *rules.site_lines}
@@ -319,7 +344,7 @@ def _ungrouped(pattern: str) -> str:
     return pattern
 
 
-def _patterns(compiled: Iterable[re.Pattern[str]]) -> set[str]:
+def _patterns(compiled: Iterable[Pattern]) -> set[str]:
     return {p.pattern for p in compiled}
 
 
