@@ -74,6 +74,16 @@ def test_an_input_that_cannot_be_read_on_keeps_every_article_before(tmp_path: Pa
     assert err.endswith("not a UTF-8 text file (if it is UTF-16, say --encoding utf-16)\n")
 
 
+def test_check_counts_what_it_read_of_a_partial_input_and_exits_3(tmp_path: Path) -> None:
+    dump = tmp_path / "twelve.txt"
+    dump.write_bytes(SEED_BYTES * 6 + b"\nbinary \x00 tail\n")
+    code, out, _ = invoke("check", "--format", "json", str(dump))
+    assert code == 3
+    (summary,) = json.loads(out)["inputs"]
+    assert summary["articles"] == 12
+    assert "NUL byte" in summary["error"]
+
+
 # --- 2, 3. the output never replaces an input, nor good output with nothing -------------
 
 
@@ -469,6 +479,10 @@ def test_escape_sequences_in_scraped_text_never_reach_the_terminal(tmp_path: Pat
     assert "\x1b" not in err
     assert "\x07" not in err
     assert "esc\\x1b]0;pwned\\x07.txt:1: NP104 article “\\x1b[2JClear screen”" in err
+    code, out, _ = invoke("check", str(dump))
+    assert code == 1  # NP104 is an error
+    assert "\x1b" not in out
+    assert "esc\\x1b]0;pwned\\x07.txt " in out  # the table's row
     with pytest.raises(InputError) as caught:
         list(reader.parse_file(tmp_path / "\x1b[2J.txt"))
     assert str(caught.value).startswith(f"{tmp_path}/\\x1b[2J.txt: ")

@@ -626,8 +626,9 @@ _CHECK_COLUMNS = (
 
 
 def _check_row(summary: InputSummary) -> list[str]:
+    path = safe(summary.path)  # a file name is untrusted text too
     if summary.error is not None:
-        return [summary.path, "unreadable", *[""] * (len(_CHECK_COLUMNS) - 1)]
+        return [path, "unreadable", *[""] * (len(_CHECK_COLUMNS) - 1)]
     counts = [
         summary.lines,
         summary.blank_lines,
@@ -638,7 +639,7 @@ def _check_row(summary: InputSummary) -> list[str]:
         summary.warning_count,
         summary.errors,
     ]
-    return [summary.path, *map(str, counts)]
+    return [path, *map(str, counts)]
 
 
 def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSummary) -> None:

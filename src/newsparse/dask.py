@@ -15,6 +15,7 @@ A dump that cannot be read does not stop the job: its problem, and every parse
 warning, is in the second bag of :func:`read_dumps_and_warnings`.
 """
 
+import io
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from functools import partial
@@ -124,8 +125,10 @@ def _items(file: "OpenFile", options: dict[str, Any]) -> Iterator[tuple[str, dic
     report = ParseReport()
     failure = None
     try:
-        with file as stream:
-            for article in parse_stream(stream, name, report=report, **options):
+        # fsspec's remote files read a line without a limit: io's buffer keeps
+        # reader.MAX_LINE_BYTES a bound on memory there too.
+        with file as stream, io.BufferedReader(stream) as buffered:
+            for article in parse_stream(buffered, name, report=report, **options):
                 yield _RECORD, article.model_dump(mode="json")
     except InputError as error:
         failure = error
