@@ -6,11 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dask
 import pandas
 import pytest
 
 from newsparse import InputError
-from newsparse.dask import read_dumps
+from newsparse.dask import UNREADABLE, read_dumps, read_dumps_and_warnings
 from tests.conftest import DUMPS, NOW, NOW_DATETIME, ROOT, run_cli
 
 
@@ -59,3 +60,23 @@ def test_the_example_writes_json_lines_and_parquet(tmp_path: Path) -> None:
     table = pandas.read_parquet(tmp_path / "parquet")  # parts in name order: part.10 < part.2
     rows = sorted(zip(table["id"], table["headline"], strict=True))
     assert rows == sorted((r["id"], r["headline"]) for r in expected)
+
+
+def test_a_bad_dump_is_recorded_and_skipped_and_warnings_are_reachable(tmp_path: Path) -> None:
+    good = tmp_path / "a-good.txt"
+    good.write_bytes((ROOT / "fixtures/dumps/seed.txt").read_bytes())
+    binary = tmp_path / "b-binary.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    latin1 = tmp_path / "c-latin1.txt"
+    latin1.write_bytes(good.read_bytes().replace("Chargé".encode(), b"Charg\xe9", 1))
+    paths = [str(good), str(binary), str(latin1), str(tmp_path / "d-missing.txt")]
+    records, warnings = read_dumps_and_warnings(paths)
+    got_records, got_warnings = dask.compute(records, warnings, scheduler="sync")
+    assert [r["source"]["path"] for r in got_records] == [str(good)] * 2 + [str(latin1)] * 2
+    assert [(w["path"], w["code"]) for w in got_warnings] == [
+        (str(binary), UNREADABLE),
+        (str(latin1), "NP120"),
+        (str(tmp_path / "d-missing.txt"), UNREADABLE),
+    ]
+    assert got_warnings[0]["message"].endswith("(if it is UTF-16, say --encoding utf-16)")
+    assert len(read_dumps(paths).compute(scheduler="sync")) == 4

@@ -9,7 +9,7 @@ import pytest
 import typer.main
 
 from newsparse.cli import app
-from newsparse.diagnostics import WarningCode
+from newsparse.diagnostics import PARTIAL_INPUT, WarningCode
 from newsparse.errors import ExitCode
 from tests.conftest import ROOT
 
@@ -68,3 +68,25 @@ def test_the_readme_accuracy_figures_are_what_the_benchmark_prints() -> None:
     )
     table = result.stdout.split("\n", 2)[2].strip()  # after the "47 pages …" title
     assert table in README, "README's accuracy figures are stale: paste the script's output"
+
+
+FAULTS = README.split("## What happens when things go wrong", 1)[-1].split("\n## ", 1)[0]
+
+
+def test_the_faults_section_states_the_limits_the_code_has() -> None:
+    from newsparse.cli import _MAX_JOBS_PER_CPU
+    from newsparse.reader import MAX_LINE_BYTES
+
+    assert FAULTS, "README lacks 'What happens when things go wrong'"
+    assert f"at most {MAX_LINE_BYTES >> 20} MiB" in FAULTS
+    assert f"{['no', 'one', 'two', 'three'][_MAX_JOBS_PER_CPU]} per CPU" in FAULTS
+
+
+@pytest.mark.parametrize("code", [c for c in ExitCode if c > ExitCode.OUTPUT], ids=str)
+def test_the_faults_section_names_every_signal_exit_code(code: ExitCode) -> None:
+    assert str(int(code)) in FAULTS
+
+
+@pytest.mark.parametrize("code", sorted(PARTIAL_INPUT), ids=str)
+def test_the_faults_section_names_the_warnings_that_make_an_input_partial(code: str) -> None:
+    assert f"`{code}`" in FAULTS

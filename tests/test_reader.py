@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsparse import InputError, parse_file
+from newsparse import InputError, ParseReport, parse_file
 from newsparse.reader import decode_lines
 
 
@@ -22,18 +22,34 @@ def test_a_bom_later_in_the_file_is_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("data", "lines", "message"),
     [
-        (b"ok\nbad \xff here\n", "dump.txt:2: invalid UTF-8 (byte 0xff at byte offset 7)"),
-        (b"\xef\xbb\xbfok\n\xc3", "dump.txt:2: invalid UTF-8 (byte 0xc3 at byte offset 6)"),
-        (b"ok\nok\nnul\x00\n", "dump.txt:3: NUL byte at byte offset 9: not a UTF-8 text file"),
+        (
+            b"ok\nbad \xff here\n",
+            ["ok\n", "bad \ufffd here\n"],
+            "dump.txt:2: error: NP120 invalid UTF-8 (byte 0xff at byte offset 7) read as U+FFFD",
+        ),
+        (
+            b"\xef\xbb\xbfok\n\xc3",
+            ["ok\n", "\ufffd"],
+            "dump.txt:2: error: NP120 invalid UTF-8 (byte 0xc3 at byte offset 6) read as U+FFFD",
+        ),
     ],
-    ids=["invalid", "truncated-after-bom", "nul"],
+    ids=["invalid", "truncated-after-bom"],
 )
-def test_bad_bytes_name_line_and_offset(data: bytes, message: str) -> None:
+def test_bad_bytes_are_replaced_and_warned_with_line_and_offset(
+    data: bytes, lines: list[str], message: str
+) -> None:
+    report = ParseReport()
+    assert list(decode_lines(io.BytesIO(data), "dump.txt", report=report)) == lines
+    (warning,) = report.warnings
+    assert str(warning).startswith(message)
+
+
+def test_a_nul_byte_names_line_and_offset() -> None:
     with pytest.raises(InputError) as caught:
-        decode(data)
-    assert str(caught.value).startswith(message)
+        decode(b"ok\nok\nnul\x00\n")
+    assert str(caught.value).startswith("dump.txt:3: NUL byte at byte offset 9: not a UTF-8 text")
     assert caught.value.exit_code == 3
 
 
@@ -66,9 +82,11 @@ def test_other_encodings_are_read_with_encoding(tmp_path: Path, encoding: str) -
 def test_undecodable_bytes_in_another_encoding_name_line_and_offset(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_bytes(b"Story\nShort Url\nbad \x81 byte\n")  # 0x81 is unassigned in cp1252
-    with pytest.raises(InputError) as caught:
-        list(parse_file(dump, encoding="cp1252"))
-    assert str(caught.value) == f"{dump}:3: invalid cp1252 (byte 0x81 at byte offset 20)"
+    report = ParseReport()
+    list(parse_file(dump, encoding="cp1252", report=report))
+    assert str(report.warnings[0]) == (
+        f"{dump}:3: error: NP120 invalid cp1252 (byte 0x81 at byte offset 20) read as U+FFFD"
+    )
 
 
 def test_undecodable_utf16_names_where_reading_stopped(tmp_path: Path) -> None:

@@ -18,14 +18,46 @@ read raises :class:`InputError`, an ``OSError``. ``Article`` is a frozen pydanti
 articles are hashable. ``__all__`` below is the public surface.
 """
 
-from newsparse.diagnostics import ParseReport, ParseWarning, WarningCode
-from newsparse.errors import InputError, NewsparseError, OutputError, UsageError
-from newsparse.layouts import Layout, LayoutError, builtin_layouts, load_layout
-from newsparse.models import Article, Source
-from newsparse.parser import parse_lines, parse_text
-from newsparse.reader import parse_file
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsparse.diagnostics import ParseReport, ParseWarning, WarningCode
+    from newsparse.errors import InputError, NewsparseError, OutputError, UsageError
+    from newsparse.layouts import Layout, LayoutError, builtin_layouts, load_layout
+    from newsparse.models import Article, Source
+    from newsparse.parser import parse_lines, parse_text
+    from newsparse.reader import parse_file
 
 __version__ = "0.1.0"
+
+#: Where each public name lives. Imported on first use, so that ``import newsparse``
+#: (and the command's start-up, which Ctrl-C may interrupt) stays cheap.
+_HOMES = {
+    "ParseReport": "diagnostics",
+    "ParseWarning": "diagnostics",
+    "WarningCode": "diagnostics",
+    "InputError": "errors",
+    "NewsparseError": "errors",
+    "OutputError": "errors",
+    "UsageError": "errors",
+    "Layout": "layouts",
+    "LayoutError": "layouts",
+    "builtin_layouts": "layouts",
+    "load_layout": "layouts",
+    "Article": "models",
+    "Source": "models",
+    "parse_lines": "parser",
+    "parse_text": "parser",
+    "parse_file": "reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'newsparse' has no attribute {name!r}")
+    return getattr(import_module(f"newsparse.{_HOMES[name]}"), name)
+
 
 __all__ = [
     "Article",

@@ -1,5 +1,5 @@
 """``python -m newsparse``: the same entry point as the ``newsparse`` script."""
 
-from newsparse.cli import main
+from newsparse.entry import main
 
 main()

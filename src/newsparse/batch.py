@@ -56,9 +56,11 @@ class InputResult:
             os.unlink(self.records_path)
 
 
-def exit_quietly_on_interrupt() -> None:
-    """Worker initialiser: on Ctrl-C a worker just ends; the parent reports it, once."""
-    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+def exit_quietly_on_signals() -> None:
+    """Worker initialiser: on Ctrl-C, SIGTERM or SIGHUP a worker just ends; the parent
+    reports it, once, and removes the files."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, lambda number, _: os._exit(128 + number))
 
 
 def parse_to_file(name: str, options: ParseOptions, directory: str) -> InputResult:

@@ -5,10 +5,12 @@ or to a report. Errors from the library arrive as :class:`NewsparseError` and be
 line on stderr and an exit code in :func:`_exit_codes`, the one place that does so.
 """
 
-import codecs
+import errno
+import io
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -18,24 +20,32 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from newsparse import __version__
-from newsparse.batch import ParseOptions, exit_quietly_on_interrupt, parse_to_file
-from newsparse.compressed import COMPRESSED_SUFFIXES, is_dump
+from newsparse.batch import ParseOptions, exit_quietly_on_signals, parse_to_file
+from newsparse.compressed import COMPRESSED_SUFFIXES
 from newsparse.dates import as_now
-from newsparse.diagnostics import COVERAGE, ParseReport, ParseWarning, Severity
-from newsparse.errors import ExitCode, InputError, NewsparseError, UsageError
+from newsparse.diagnostics import (
+    COVERAGE,
+    PARTIAL_INPUT,
+    ParseReport,
+    ParseWarning,
+    Severity,
+)
+from newsparse.errors import ExitCode, InputError, NewsparseError, Terminated, UsageError
 from newsparse.extras import install_hint
+from newsparse.inputs import STDIN, find_dumps, refuse_output_among_inputs
 from newsparse.layouts import builtin_layouts, resolve_layout
+from newsparse.layouts.schema import json_schema as layout_file_schema
 from newsparse.models import Article, record_json_schema
 from newsparse.output import atomic_output
-from newsparse.parser import parse_lines
-from newsparse.reader import decode_lines, parse_file
+from newsparse.quoting import safe
+from newsparse.reader import parse_file, parse_stream, text_codec
 from newsparse.summary import InputSummary, total
 from newsparse.writers import EXTENSIONS, SPREADSHEET_FORMATS, Format, Writer, open_writer
 from newsparse.writers.base import Record, WriterOptions
@@ -72,7 +82,6 @@ Examples:
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-STDIN = "-"
 #: How every record line a worker writes begins: the id comes first (SPEC field order).
 _ID_PREFIX = '{"id":"'
 
@@ -82,18 +91,42 @@ def _stderr() -> "Console":
     """Rich console on stderr, created on first use so ``--version`` stays fast."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    class MessageConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 and silence stdout, the data: only report it (to _say)."""
+            raise BrokenPipeError(errno.EPIPE, "stderr: broken pipe")
+
+    return MessageConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say(message: str, style: str | None = None) -> None:
+    """One message on stderr. If stderr is gone (closed, or its reader went away), the
+    message is lost — never the data, nor the exit code."""
+    try:
+        _stderr().print(safe(message), style=style, markup=False)
+    except (OSError, ValueError):
+        _silence(sys.stderr)
+
+
+def _silence(stream: TextIO | None) -> None:
+    """Point ``stream``'s descriptor at /dev/null, so that nothing more (Python's own
+    flush at exit included) fails on it."""
+    try:
+        fd = stream.fileno() if stream is not None else -1
+    except (OSError, ValueError):
+        return
+    if fd >= 0:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
 
 
 def _warn(warning: ParseWarning) -> None:
     """One line, marked ``warning:`` or ``error:``; coloured by severity on a terminal
     only (Rich draws no colour into a pipe or file)."""
-    style = "bold red" if warning.severity is Severity.ERROR else "yellow"
-    _stderr().print(str(warning), style=style, markup=False)
+    _say(str(warning), "bold red" if warning.severity is Severity.ERROR else "yellow")
 
 
 def _error(message: str) -> None:
-    _stderr().print(f"error: {message}", style="bold red", markup=False)
+    _say(f"error: {message}", "bold red")
 
 
 def _version(value: bool) -> None:
@@ -158,7 +191,7 @@ def _options(now: str | None, encoding: str, fix_text: bool, layout: str | None)
     """How to read every input: the options ``convert`` and ``check`` share."""
     return ParseOptions(
         _parse_now(now),
-        _check_encoding(encoding),
+        text_codec(encoding),
         _text_fixer(fix_text),
         None if layout is None else resolve_layout(layout),
     )
@@ -170,13 +203,8 @@ def _articles(
     report: ParseReport,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Article]:
-    if name == STDIN:
-        lines = decode_lines(sys.stdin.buffer, STDIN, options.encoding, progress)
-        return parse_lines(
-            lines, STDIN, now=options.now, report=report, fix_text=options.fix_text,
-            layout=options.layout,
-        )  # fmt: skip
-    return parse_file(
+    read = parse_file if name != STDIN else partial(parse_stream, sys.stdin.buffer)
+    return read(
         name, now=options.now, report=report, fix_text=options.fix_text, layout=options.layout,
         encoding=options.encoding, progress=progress,
     )  # fmt: skip
@@ -189,13 +217,6 @@ def _parse_now(value: str | None) -> datetime | None:
         raise typer.BadParameter(str(error), param_hint="'--now'") from None
 
 
-def _check_encoding(name: str) -> str:
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise typer.BadParameter(f"unknown encoding {name!r}", param_hint="'--encoding'") from None
-
-
 def _text_fixer(wanted: bool) -> Callable[[str], str] | None:
     if not wanted:
         return None
@@ -205,25 +226,6 @@ def _text_fixer(wanted: bool) -> Callable[[str], str] | None:
         raise UsageError(f"--fix-text needs ftfy: {install_hint('fix')}") from None
     fix: Callable[[str], str] = ftfy.fix_encoding
     return fix
-
-
-def _expand(inputs: list[str], stdin_is_terminal: bool) -> Iterator[str | InputError]:
-    """Files as given, directories as their dumps (recursively, sorted), ``-`` as
-    stdin; an input that cannot be used becomes an error in its place."""
-    if not inputs and stdin_is_terminal:
-        raise UsageError(
-            "no input given and stdin is a terminal; name a dump file or directory, "
-            "or pipe one in (see --help)"
-        )
-    for name in inputs or [STDIN]:
-        path = Path(name)
-        if name == STDIN or not path.is_dir():
-            yield name
-            continue
-        dumps = sorted(p for p in path.rglob("*") if is_dump(p) and p.is_file())
-        if not dumps:
-            yield InputError(name, "directory holds no *.txt or *.txt.gz|bz2|xz|zst dumps")
-        yield from (str(dump) for dump in dumps)
 
 
 # --- convert --------------------------------------------------------------------------
@@ -295,6 +297,10 @@ def convert(
             file_okay=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="With --split: replace files this run did not write."),
+    ] = False,
     now: Now = None,
     layout: LayoutOption = None,
     encoding: Encoding = "utf-8",
@@ -349,27 +355,34 @@ def convert(
         options = _options(now, encoding, fix_text, layout)
         if output == Path(STDIN):
             output = None  # `-o -` is stdout, as INPUT `-` is stdin
+        if output is not None:
+            refuse_output_among_inputs(output, inputs or [])
         fmt = _choose_format(to, output, split)
         if fmt is Format.PARQUET and output is None and sys.stdout.isatty():
             raise UsageError("Parquet is binary: write it to a file with -o, or into a pipe")
         spreadsheet = WriterOptions(guard_formulas=guard_formulas, bom=add_bom)
         if spreadsheet != WriterOptions() and fmt not in SPREADSHEET_FORMATS:
             raise UsageError(f"--guard-formulas and --add-bom are for csv and tsv, not {fmt}")
-        names = list(_expand(inputs or [], sys.stdin.isatty()))
+        names = list(find_dumps(inputs or [], stdin_is_terminal=sys.stdin.isatty()))
         outcome = _Outcome()
         with ExitStack() as stack:
             if split is not None:
-                writer: Writer = MarkdownSplitWriter(split)
+                writer: Writer = MarkdownSplitWriter(split, force=force)
             else:
                 stream = stack.enter_context(atomic_output(output)) if output else _stdout()
                 writer = open_writer(fmt, stream, spreadsheet)
             progress = stack.enter_context(_Progress.for_inputs(names, enabled=not quiet))
             run = _Run(writer, outcome, progress, seen=set() if dedupe else None)
             files = [name for name in names if isinstance(name, str)]
-            if jobs > 1 and len(files) > 1 and STDIN not in files:
+            # More workers than inputs do nothing; many more than CPUs only cost memory.
+            jobs = min(jobs, len(files), _MAX_JOBS_PER_CPU * (os.cpu_count() or 1))
+            if jobs > 1 and STDIN not in files:
                 _convert_parallel(names, run, options, jobs)
             else:
                 _convert_serial(names, run, options)
+            if output is not None and outcome.read == 0 and outcome.input_errors:
+                # Leaves an existing file as it was: the rename never happens.
+                raise InputError(str(output), "not written, as no input could be read")
             writer.close()
             if output is None and split is None:
                 sys.stdout.flush()  # a full disk shows here, not at interpreter exit
@@ -377,7 +390,7 @@ def convert(
             with atomic_output(stats_json) as stats:
                 stats.write(json.dumps(outcome.stats(), indent=2) + "\n")
         if not quiet:
-            _stderr().print(outcome.summary(), markup=False)
+            _say(outcome.summary())
         if outcome.input_errors:
             raise typer.Exit(ExitCode.INPUT)
         if strict and outcome.warnings:
@@ -385,12 +398,17 @@ def convert(
             raise typer.Exit(ExitCode.CONTENT)
 
 
+#: --jobs is capped at this many workers per CPU (and at the number of inputs).
+_MAX_JOBS_PER_CPU = 2
+
+
 @dataclass
 class _Outcome:
     """What a conversion did, for its summary line, --stats-json and its exit code."""
 
     inputs: int = 0
-    input_errors: int = 0
+    read: int = 0  # inputs that gave records, or were read to their end
+    input_errors: int = 0  # inputs not read, or not read as they are (NP120)
     written: int = 0
     duplicates: int = 0
     #: The counts of ``check``'s total, summed over the inputs as they finish.
@@ -399,6 +417,13 @@ class _Outcome:
     @property
     def warnings(self) -> int:
         return self.total.warning_count
+
+    def add(self, summary: InputSummary, failed: bool) -> None:
+        """Count one input: ``failed`` if it could not be read to its end."""
+        self.total.add(summary)
+        self.read += summary.articles > 0 or not failed
+        partial = any(summary.warnings_by_code[code] for code in PARTIAL_INPUT)
+        self.input_errors += failed or partial
 
     def summary(self) -> str:
         errors = self.total.errors
@@ -463,34 +488,38 @@ class _Run:
         self.seen.add(record_id)
         return True
 
-    def input_error(self, message: str) -> None:
-        _error(message)
-        self.outcome.input_errors += 1
+    def unreadable(self, error: InputError) -> None:
+        """An input that could not be opened at all."""
+        _error(str(error))
+        self.outcome.add(InputSummary(path=error.path), failed=True)
 
 
 def _convert_serial(names: list[str | InputError], run: _Run, options: ParseOptions) -> None:
     for name in names:
         run.outcome.inputs += 1
         if isinstance(name, InputError):
-            run.input_error(str(name))
+            run.unreadable(name)
             continue
         report = ParseReport(on_warning=_warn)
+        failed = False
         try:
             for article in _articles(name, options, report, run.progress.advance):
                 run.write(article.model_dump(mode="json"))
         except InputError as error:
-            run.input_error(str(error))
-        run.outcome.total.add(InputSummary.of(name, report))
+            _error(str(error))
+            failed = True
+        run.outcome.add(InputSummary.of(name, report), failed)
 
 
 def _convert_parallel(
     names: list[str | InputError], run: _Run, options: ParseOptions, jobs: int
 ) -> None:
     """Each input parsed by a worker into a temporary file; results taken in input
-    order, so the output is byte for byte the serial one."""
+    order, so the output is byte for byte the serial one. Interrupted (Ctrl-C, SIGTERM,
+    SIGHUP), the workers are killed, not waited for, and the files removed."""
     with (
         tempfile.TemporaryDirectory(prefix="newsparse-") as directory,
-        ProcessPoolExecutor(jobs, initializer=exit_quietly_on_interrupt) as pool,
+        _workers(jobs) as pool,
     ):
         futures = [
             None
@@ -501,7 +530,8 @@ def _convert_parallel(
         for name, future in zip(names, futures, strict=True):
             run.outcome.inputs += 1
             if future is None:
-                run.input_error(str(name))
+                assert isinstance(name, InputError)
+                run.unreadable(name)
                 continue
             try:
                 result = future.result()
@@ -515,10 +545,27 @@ def _convert_parallel(
             for line in result.lines():
                 run.write_json_line(line)
             if result.error is not None:
-                run.input_error(result.error)
+                _error(result.error)
             assert result.summary is not None  # set by every worker that returned
-            run.outcome.total.add(result.summary)
+            run.outcome.add(result.summary, failed=result.error is not None)
             run.progress.advance(result.size)
+
+
+@contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """A process pool that, left by an exception (Ctrl-C, SIGTERM), kills its workers
+    rather than waiting for them: one may be blocked on a named pipe for ever."""
+    pool = ProcessPoolExecutor(jobs, initializer=exit_quietly_on_signals)
+    try:
+        yield pool
+    except BaseException:
+        # The executor has no public way to stop running workers; its processes are
+        # the only handle on them.
+        for process in list(pool._processes.values()):
+            process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 class _Progress:
@@ -537,7 +584,8 @@ class _Progress:
     @classmethod
     def for_inputs(cls, names: list[str | InputError], *, enabled: bool) -> "_Progress":
         sizes = [_size(name) for name in names if isinstance(name, str)]
-        wanted = enabled and sys.stderr.isatty() and not os.environ.get("CI")
+        on_terminal = sys.stderr is not None and sys.stderr.isatty()
+        wanted = enabled and on_terminal and not os.environ.get("CI")
         worth_it = None not in sizes and sum(s or 0 for s in sizes) >= cls.MIN_BYTES
         return cls(sum(s or 0 for s in sizes) if wanted and worth_it else None)
 
@@ -591,8 +639,17 @@ def _size(name: str) -> int | None:
 
 def _stdout() -> TextIO:
     """stdout as UTF-8 without newline translation: data, whatever the locale."""
-    sys.stdout.reconfigure(encoding="utf-8", newline="")  # type: ignore[union-attr]
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
     return sys.stdout
+
+
+class _ClosedStdout(io.StringIO):
+    """stdout when the process started without one (``>&-``): writing to it fails as
+    writing to a closed descriptor does, so data is never dropped without a word."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
 
 
 # --- check ----------------------------------------------------------------------------
@@ -631,9 +688,8 @@ def check(
     """Each input summarised, then the report: text or JSON (help above)."""
     with _exit_codes():
         options = _options(now, encoding, fix_text, layout)
-        summaries = [
-            _check_one(name, options) for name in _expand(inputs or [], sys.stdin.isatty())
-        ]
+        names = find_dumps(inputs or [], stdin_is_terminal=sys.stdin.isatty())
+        summaries = [_check_one(name, options) for name in names]
         overall = total(summaries)
         out = _stdout()
         if format is CheckFormat.JSON:
@@ -645,7 +701,7 @@ def check(
         else:
             _print_check(out, summaries, overall)
         out.flush()  # a full disk shows here, not at interpreter exit
-        if any(s.error for s in summaries):
+        if any(s.error or s.warnings_by_code.keys() & PARTIAL_INPUT for s in summaries):
             raise typer.Exit(ExitCode.INPUT)
         if overall.errors or (strict and overall.warning_count):
             raise typer.Exit(ExitCode.CONTENT)
@@ -656,13 +712,16 @@ def _check_one(name: str | InputError, options: ParseOptions) -> InputSummary:
         return InputSummary(path=name.path, error=str(name))
     report = ParseReport()
     records = []
+    error = None
     try:
         for article in _articles(name, options, report):
             assert report.article_layout is not None  # set before each article is yielded
             records.append((article, report.article_layout))
-    except InputError as error:
-        return InputSummary(path=name, error=str(error))
-    return InputSummary.of(name, report, records)
+    except InputError as failure:
+        error = str(failure)
+    summary = InputSummary.of(name, report, records)
+    summary.error = error
+    return summary
 
 
 _CHECK_COLUMNS = (
@@ -671,8 +730,9 @@ _CHECK_COLUMNS = (
 
 
 def _check_row(summary: InputSummary) -> list[str]:
+    path = safe(summary.path)  # a file name is untrusted text too
     if summary.error is not None:
-        return [summary.path, "unreadable", *[""] * (len(_CHECK_COLUMNS) - 1)]
+        return [path, "unreadable", *[""] * (len(_CHECK_COLUMNS) - 1)]
     counts = [
         summary.lines,
         summary.blank_lines,
@@ -683,7 +743,7 @@ def _check_row(summary: InputSummary) -> list[str]:
         summary.warning_count,
         summary.errors,
     ]
-    return [summary.path, *map(str, counts)]
+    return [path, *map(str, counts)]
 
 
 def _print_check(out: TextIO, summaries: list[InputSummary], overall: InputSummary) -> None:
@@ -730,11 +790,18 @@ def _table(headers: list[str], rows: list[list[str]], width: int | None) -> Iter
 
 
 @app.command(short_help="List the built-in layouts.")
-def layouts() -> None:
+def layouts(
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of a layout file instead.")
+    ] = False,
+) -> None:
     """List the built-in layouts (use one with --layout NAME, or add a site with a
     layout file: --layout my-site.toml)."""
     with _exit_codes():
         out = _stdout()
+        if schema:
+            out.write(json.dumps(layout_file_schema(), indent=2) + "\n")
+            return
         known = builtin_layouts()
         width = max(len(name) for name in known)
         for name, layout in known.items():
@@ -764,24 +831,46 @@ def _exit_codes() -> Iterator[None]:
         _error(str(error))
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
-        _stderr().print("interrupted", style="red")
+        _say("interrupted", "red")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except Terminated as stop:
+        _say(f"interrupted by {stop.name}", "red")
+        raise typer.Exit(stop.exit_code) from None
     except BrokenPipeError:
         # The reader went away (`| head`): it has what it wanted. Stop quietly, and
         # keep Python from complaining when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence(sys.stdout)
         raise typer.Exit(ExitCode.OK) from None
     except OSError as error:
         # Inputs and -o files raise their own errors; what is left is stdout (a full
         # disk behind a redirection) — the output could not be written.
-        _error(f"stdout: {error.strerror or error}")
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(ExitCode.OUTPUT) from None
+        raise typer.Exit(_stdout_failed(error)) from None
+
+
+def _stdout_failed(error: OSError) -> ExitCode:
+    _error(f"stdout: {error.strerror or error}")
+    _silence(sys.stdout)
+    return ExitCode.OUTPUT
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
 
 
 def main() -> None:
-    """The ``newsparse`` console script."""
+    """The ``newsparse`` console script (see ``newsparse.entry``)."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _terminate)  # unwinds like Ctrl-C: temporary files go
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        sys.stdout = _ClosedStdout()
     try:
-        app(prog_name="newsparse")
+        try:
+            app(prog_name="newsparse")
+        finally:
+            sys.stdout.flush()  # --version, --help: a full disk shows here, not at exit
     except KeyboardInterrupt:  # before a command started
         sys.exit(ExitCode.INTERRUPTED)
+    except Terminated as stop:
+        sys.exit(stop.exit_code)
+    except OSError as error:  # --version or --help to a full disk or a closed stdout
+        sys.exit(_stdout_failed(error))

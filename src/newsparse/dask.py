@@ -1,10 +1,10 @@
 """Dask integration: dumps on any filesystem Dask reaches, parsed on any cluster.
 
-    pip install -e '.[dask]'    # from a checkout; pip install 'newsparse[dask]' once published
+    pip install 'newsparse[dask]'
 
     from newsparse.dask import RECORD_META, read_dumps
     bag = read_dumps("s3://bucket/dumps/*.txt")            # or a local glob, or a list
-    bag.map(json.dumps).to_textfiles("out/*.jsonl", last_endline=True)  # JSON Lines
+    bag.map(json.dumps).to_textfiles("out/*.jsonl")        # JSON Lines, one file per dump
     bag.to_dataframe(meta=RECORD_META).to_parquet("out/")  # Parquet
 
 (``examples/dask_convert.py`` is this example as a script; the tests run it.)
@@ -13,21 +13,24 @@ Each dump is one partition, parsed by the same library code as ``newsparse conve
 so the records are the ones ``convert --to jsonl`` writes, ``source.path`` included: a
 local path as given (relative stays relative), a remote file by its URL. Compressed
 dumps (``.gz``, ``.bz2``, ``.xz``, ``.zst``) are decompressed by suffix, as by ``convert``.
+A dump that cannot be read does not stop the job: its problem, and every parse
+warning, is in the second bag of :func:`read_dumps_and_warnings`.
 """
 
+import io
 import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import dask.bag
 import fsspec
 
-from newsparse.diagnostics import ParseReport
+from newsparse.diagnostics import ParseReport, ParseWarning
 from newsparse.errors import InputError
 from newsparse.layouts import Layout
-from newsparse.parser import parse_lines
-from newsparse.reader import decode_lines
+from newsparse.reader import os_reason, parse_stream
 
 if TYPE_CHECKING:
     from fsspec.core import OpenFile
@@ -46,6 +49,12 @@ RECORD_META: dict[str, Any] = {
     "body": str,
     "source": object,
 }
+#: The code of a problem that is not a parse warning: a dump that could not be read
+#: (in whole, or from some line on).
+UNREADABLE = "unreadable"
+
+_RECORD = "record"
+_WARNING = "warning"
 
 
 def read_dumps(
@@ -59,17 +68,50 @@ def read_dumps(
 ) -> dask.bag.Bag:
     """A bag of record dicts (``Article.model_dump(mode="json")``), one partition per
     dump. ``urlpath_or_paths`` is a glob, a URL fsspec understands, or a list of them;
-    ``storage_options`` go to fsspec (credentials, endpoints). A glob that matches
-    nothing raises :class:`InputError`, as a missing input does in ``convert``."""
+    ``storage_options`` go to fsspec (credentials, endpoints). A dump that cannot be
+    read gives the records before the problem, and no error: see
+    :func:`read_dumps_and_warnings` for what went wrong. A glob that matches nothing
+    raises :class:`InputError`, as a missing input does in ``convert``."""
+    records, _ = read_dumps_and_warnings(
+        urlpath_or_paths,
+        now=now,
+        encoding=encoding,
+        layout=layout,
+        fix_text=fix_text,
+        **storage_options,
+    )
+    return records
+
+
+def read_dumps_and_warnings(
+    urlpath_or_paths: str | Sequence[str],
+    *,
+    now: datetime | None = None,
+    encoding: str = "utf-8",
+    layout: str | Layout | None = None,
+    fix_text: Callable[[str], str] | None = None,
+    **storage_options: Any,
+) -> tuple[dask.bag.Bag, dask.bag.Bag]:
+    """The bag of :func:`read_dumps`, and a bag of what went wrong: one dict per parse
+    warning (``path``, ``line``, ``code``, ``severity``, ``message``, as ``convert``
+    prints them) and per dump that could not be read (``code`` ``"unreadable"``). Both
+    come from one parse: ``dask.compute(records, warnings)`` reads each dump once."""
     files = fsspec.open_files(urlpath_or_paths, mode="rb", compression="infer", **storage_options)
     if not files:
         raise InputError(str(urlpath_or_paths), "no dump matches")
     relative = _all_relative(urlpath_or_paths)
     named = [(file, _source_name(file, relative)) for file in files]
     options = {"now": now, "encoding": encoding, "layout": layout, "fix_text": fix_text}
-    return dask.bag.from_sequence(named, npartitions=len(named)).map_partitions(
-        _partition_records, options
+    tagged = dask.bag.from_sequence(named, npartitions=len(named)).map_partitions(
+        _partition_items, options
     )
+    records = tagged.filter(partial(_tagged, _RECORD)).pluck(1)
+    warnings = tagged.filter(partial(_tagged, _WARNING)).pluck(1)
+    return records, warnings
+
+
+def _tagged(tag: str, item: tuple[str, dict[str, Any]]) -> bool:
+    return item[0] == tag
 
 
 def _all_relative(urlpath_or_paths: str | Sequence[str]) -> bool:
@@ -78,10 +120,10 @@ def _all_relative(urlpath_or_paths: str | Sequence[str]) -> bool:
     return all("://" not in path and not os.path.isabs(path) for path in given)
 
 
-def _partition_records(
+def _partition_items(
     named: list[tuple["OpenFile", str]], options: dict[str, Any]
-) -> list[dict[str, Any]]:
-    return [record for file, name in named for record in _records(file, name, options)]
+) -> list[tuple[str, dict[str, Any]]]:
+    return [item for file, name in named for item in _items(file, name, options)]
 
 
 def _source_name(file: "OpenFile", relative: bool) -> str:
@@ -93,16 +135,42 @@ def _source_name(file: "OpenFile", relative: bool) -> str:
     return os.path.relpath(file.path) if relative else str(file.path)
 
 
-def _records(file: "OpenFile", name: str, options: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    with file as stream:
-        lines = decode_lines(stream, name, options["encoding"])
-        articles = parse_lines(
-            lines,
-            name,
-            now=options["now"],
-            report=ParseReport(),
-            fix_text=options["fix_text"],
-            layout=options["layout"],
-        )
-        for article in articles:
-            yield article.model_dump(mode="json")
+def _items(
+    file: "OpenFile", name: str, options: dict[str, Any]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """One dump's records, then its warnings, then why it could not be read, if so."""
+    report = ParseReport()
+    failure = None
+    try:
+        # fsspec's remote files read a line without a limit: io's buffer keeps
+        # reader.MAX_LINE_BYTES a bound on memory there too.
+        with file as stream, io.BufferedReader(stream) as buffered:
+            for article in parse_stream(buffered, name, report=report, **options):
+                yield _RECORD, article.model_dump(mode="json")
+    except InputError as error:
+        failure = error
+    except OSError as error:  # could not be opened (fsspec opens on entering)
+        failure = InputError(name, os_reason(error))
+    yield from ((_WARNING, _warning(w)) for w in report.warnings)
+    if failure is not None:
+        yield _WARNING, _unreadable(failure)
+
+
+def _warning(warning: ParseWarning) -> dict[str, Any]:
+    return {
+        "path": warning.path,
+        "line": warning.line,
+        "code": str(warning.code),
+        "severity": str(warning.severity),
+        "message": warning.message,
+    }
+
+
+def _unreadable(error: InputError) -> dict[str, Any]:
+    return {
+        "path": error.path,
+        "line": error.line,
+        "code": UNREADABLE,
+        "severity": "error",
+        "message": str(error),
+    }

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from newsparse.diagnostics import WarningCode
 from newsparse.layouts import Rules, default_rules
+from newsparse.linear import Match
 from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
 
 _DATE_FORMATS = (
@@ -30,6 +31,7 @@ _DATE_FORMATS = (
 )
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
 _AGE_PART = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
+_LONG_NUMBER = re.compile(r"\d{3,}")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
 # Two defaults that differ in every field: a component dateutil had to take from the
 # default shows up as a difference, so a partial date is refused, never completed.
@@ -62,7 +64,7 @@ class DateValue:
     problem: WarningCode | None = None
 
 
-def match_date_line(line: str, rules: Rules | None = None) -> re.Match[str] | None:
+def match_date_line(line: str, rules: Rules | None = None) -> Match | None:
     """The match of the first date line form (of ``rules``, by default every built-in
     layout's) that fits the whole ``line``, if any."""
     for form in (rules or default_rules()).date_lines:
@@ -72,7 +74,7 @@ def match_date_line(line: str, rules: Rules | None = None) -> re.Match[str] | No
     return None
 
 
-def resolve_date_line(match: re.Match[str], now: datetime | None = None) -> DateValue:
+def resolve_date_line(match: Match, now: datetime | None = None) -> DateValue:
     """Turn a date line matched by :func:`match_date_line` into its ISO value."""
     groups = match.groupdict()
     if groups.get("age") is not None:
@@ -93,6 +95,8 @@ def resolve_date_line(match: re.Match[str], now: datetime | None = None) -> Date
     stamp, precise_to_second = clock
     tz_text = groups.get("tz")
     offset = _parse_offset(tz_text) if tz_text else None
+    if tz_text and offset is None:  # GMT24, GMT+99:99: printed, but no offset there is
+        return DateValue(None, WarningCode.DATE_UNRESOLVED)
     value = datetime.combine(day, stamp, tzinfo=offset)
     return DateValue(value.isoformat(timespec="seconds" if precise_to_second else "minutes"))
 
@@ -124,7 +128,12 @@ def _parse_day_leniently(text: str) -> date | None:
         first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):
         return None
-    return first.date() if first.date() == second.date() else None
+    if first.date() != second.date():
+        return None
+    # A year printed with 3+ digits is taken as printed or not at all: dateutil reads
+    # "01 May 0000" as 2000.
+    printed_years = {int(digits) for digits in _LONG_NUMBER.findall(text)}
+    return first.date() if not printed_years or first.year in printed_years else None
 
 
 def _parse_time(text: str, ampm: str | None = None) -> tuple[time, bool] | None:
@@ -148,6 +157,8 @@ def _parse_offset(text: str) -> timezone | None:
     if match is None:
         return None
     sign, hours, minutes = match.groups()
+    if int(minutes or 0) >= 60:
+        return None
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
     if delta >= timedelta(hours=24):
         return None
@@ -165,15 +176,18 @@ def _resolve_age(age: str, now: datetime | None) -> DateValue:
     if now is None:
         return DateValue(None, WarningCode.DATE_RELATIVE)
     units = set(ages)
-    moment = now - relativedelta(
-        years=ages["years"],
-        months=ages["months"],
-        weeks=ages["weeks"],
-        days=ages["days"],
-        hours=ages["hours"],
-        minutes=ages["minutes"],
-        seconds=ages["seconds"],
-    )
+    try:
+        moment = now - relativedelta(
+            years=ages["years"],
+            months=ages["months"],
+            weeks=ages["weeks"],
+            days=ages["days"],
+            hours=ages["hours"],
+            minutes=ages["minutes"],
+            seconds=ages["seconds"],
+        )
+    except (ValueError, OverflowError):  # before year 1: "5000 years ago", --now 0001-01-01
+        return DateValue(None, WarningCode.DATE_UNRESOLVED)
     if "seconds" in units:
         return DateValue(moment.isoformat(timespec="seconds"))
     if units & {"minutes", "hours"}:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from newsparse.quoting import safe
+
 
 class Severity(StrEnum):
     WARNING = "warning"  # worth knowing; the records are still right
@@ -34,6 +36,7 @@ class WarningCode(StrEnum):
     POSSIBLE_ARTICLE = "NP111"  # a body continued past a line that could start an article
     GENERIC_LAYOUT = "NP112"  # no page header found: read with the generic layout
     UNLISTED_DATE = "NP113"  # a date line of a form no layout lists
+    UNDECODABLE = "NP120"  # bytes not valid in the encoding, read as U+FFFD (exit 3)
 
     @property
     def severity(self) -> Severity:
@@ -51,7 +54,16 @@ def log_warning(warning: "ParseWarning") -> None:
     logger.log(level, "%s", warning)
 
 
-_ERRORS = frozenset({WarningCode.EMPTY_BODY, WarningCode.MOJIBAKE, WarningCode.NO_ARTICLES})
+_ERRORS = frozenset(
+    {
+        WarningCode.EMPTY_BODY,
+        WarningCode.MOJIBAKE,
+        WarningCode.NO_ARTICLES,
+        WarningCode.UNDECODABLE,
+    }
+)
+#: Warnings that mean an input was not read as it is: the CLI exits 3 (SPEC §4).
+PARTIAL_INPUT = frozenset({WarningCode.UNDECODABLE})
 
 #: The fields a non-blank, non-chrome line can land in.
 FIELDS = ("headline", "updated_text", "author", "captions", "bullets", "body")
@@ -73,8 +85,9 @@ class ParseWarning:
         return self.code.severity
 
     def __str__(self) -> str:
-        """``path:line: severity: CODE message``, as compilers mark their diagnostics."""
-        return f"{self.path}:{self.line}: {self.severity}: {self.code} {self.message}"
+        """``path:line: severity: CODE message``, as compilers mark their diagnostics,
+        with untrusted text quoted safely."""
+        return safe(f"{self.path}:{self.line}: {self.severity}: {self.code} {self.message}")
 
 
 @dataclass

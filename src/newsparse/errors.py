@@ -4,7 +4,10 @@ errors to exit codes in one place: ``sys.exit(error.exit_code)``.
 ``str(error)`` is the one-line message the user sees, naming file and line where known.
 """
 
+import signal
 from enum import IntEnum
+
+from newsparse.quoting import safe
 
 
 class ExitCode(IntEnum):
@@ -15,13 +18,19 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad option or value
     INPUT = 3  # an input could not be read or decoded
     OUTPUT = 4  # the output could not be written
+    HANGUP = 129  # SIGHUP (the terminal went away), as shells report it
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+    TERMINATED = 143  # SIGTERM (kill, a job scheduler), as shells report it
 
 
 class NewsparseError(Exception):
     """Base of every error newsparse raises on purpose."""
 
     exit_code = ExitCode.CONTENT
+
+    def __str__(self) -> str:
+        """The message, safe on a terminal: file names and quoted text are untrusted."""
+        return safe(super().__str__())
 
 
 class UsageError(NewsparseError):
@@ -51,3 +60,14 @@ class OutputError(NewsparseError):
     def __init__(self, path: str, message: str) -> None:
         self.path = path
         super().__init__(f"{path}: {message}")
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: the run unwinds as on Ctrl-C (temporary files go,
+    workers are stopped) and exits as shells report the signal (128 + its number)."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+        self.exit_code = ExitCode(128 + signum)
+        super().__init__(self.name)

@@ -114,7 +114,7 @@ def split_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | No
     match = rules.dateline_separator.search(paragraph, 0, DATELINE_MAX_LEN + 4)
     if match is None:
         return None, paragraph
-    candidate = paragraph[: match.start()]
+    candidate = paragraph[: match.start()].rstrip()  # "RIYADH  : " has one space to spare
     if not _is_dateline(candidate, rules):
         return None, paragraph
     return candidate, paragraph[match.end() :]

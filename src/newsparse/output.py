@@ -11,17 +11,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from newsparse.errors import OutputError
+from newsparse.errors import NewsparseError, OutputError
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
+def atomic_output(path: Path, *, follow_links: bool = True) -> Iterator[TextIO]:
     """A text stream (UTF-8, no newline translation) that becomes ``path`` on success.
 
     A path that exists but is not a regular file (``/dev/null``, a named pipe) cannot be
-    replaced by a rename, and must not be: it is written to directly.
+    replaced by a rename, and must not be: it is written to directly — unless it is a
+    link and ``follow_links`` is false: then the link itself is replaced.
     """
-    if path.exists() and not path.is_file():
+    if path.exists() and not path.is_file() and (follow_links or not path.is_symlink()):
         try:
             with path.open("w", encoding="utf-8", newline="") as stream:
                 yield stream
@@ -40,9 +41,9 @@ def atomic_output(path: Path) -> Iterator[TextIO]:
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        if isinstance(error, OSError):
+        if isinstance(error, OSError) and not isinstance(error, NewsparseError):
             raise OutputError(str(path), error.strerror or str(error)) from None
-        raise
+        raise  # ours already say what went wrong (an InputError is an OSError too)
 
 
 def _file_mode(path: Path) -> int:

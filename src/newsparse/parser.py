@@ -32,6 +32,7 @@ from newsparse.layouts import Layout, Rules, rules_for
 from newsparse.lookahead import Lookahead
 from newsparse.models import Article, Source, article_id
 from newsparse.patterns import MID_BODY_CAPTION_BLANKS
+from newsparse.quoting import without_surrogates
 from newsparse.text import split_line_ends
 from newsparse.tokens import Kind, Token, tokenize
 
@@ -82,6 +83,7 @@ def parse_lines(
     """
     moment = as_now(now)
     report = ParseReport(on_warning=log_warning) if report is None else report
+    source = without_surrogates(source)  # a file name that is not UTF-8 (SPEC: `source.path`)
     rules = rules_for(layout)
     tokens = tokenize(split_line_ends(lines), report, rules, fix_text)
     return _Parser(tokens, source, moment, report, rules).articles()

@@ -61,7 +61,7 @@ DATE_FRAGMENTS: dict[str, str] = {
 UNLISTED_DATE_LINE = re.compile(
     r"(?:(?i:(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|date|"
     r"by\s+on|on|time)\s*:?\s*)?(?:" + DATE_FRAGMENTS["date"] + DATE_FRAGMENTS["tz"] + "|"
-    r"(?:[A-Z][\w ]{1,40}[a-z](?=\d))?" + DATE_FRAGMENTS["age"] + ")"
+    r"(?:[A-Z][\w ]{1,40}[a-z])?" + DATE_FRAGMENTS["age"] + ")"
 )
 
 #: Month and weekday names of the French edition, to their English form for strptime.

@@ -1,12 +1,18 @@
 """Reading dumps from files and stdin, line by line, with errors that say where.
 
-UTF-8 (the default) is decoded one line at a time, so a decoding error names its line
-and byte offset, and nothing holds more than one line of the file. Other encodings
+UTF-8 (the default) is decoded one line at a time, so a problem names its line and byte
+offset, and nothing holds more than one line of the file. Other encodings
 (``--encoding cp1252``, ``utf-16``) go through Python's incremental decoders.
+
+Damage costs as little as it can: bytes that do not decode become U+FFFD and a warning
+(NP120) names line and byte offset; what cannot be read on (a NUL byte, a line of more
+than ``MAX_LINE_BYTES``, a read error) ends the input with an :class:`InputError` only
+after every article before it has been written.
 """
 
 import codecs
 import io
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,8 +20,8 @@ from typing import BinaryIO
 
 from newsparse.compressed import compressed_hint, decompression_errors, open_dump
 from newsparse.dates import as_now
-from newsparse.diagnostics import ParseReport
-from newsparse.errors import InputError
+from newsparse.diagnostics import ParseReport, WarningCode, log_warning
+from newsparse.errors import InputError, UsageError
 from newsparse.layouts import Layout
 from newsparse.models import Article
 from newsparse.parser import parse_lines
@@ -23,9 +29,23 @@ from newsparse.parser import parse_lines
 _BOM = b"\xef\xbb\xbf"
 _UTF8 = "utf-8"
 
-
 #: Bytes read between two calls of a progress callback.
 PROGRESS_STEP = 1 << 20
+#: The longest line read (16 MiB; the longest real paragraph is a few kB): past it an
+#: input is not a text dump (``/dev/zero``, a binary without newlines), and memory stays
+#: bounded however long the "line" would be.
+MAX_LINE_BYTES = 16 << 20
+
+
+def text_codec(encoding: str) -> str:
+    """The codec name of ``encoding``; :class:`UsageError` for an unknown one or one that
+    does not turn bytes into text (``rot13``, ``base64``, ``hex``)."""
+    try:
+        codec = codecs.lookup(encoding).name
+        "".encode(codec)  # LookupError for codecs that are not text encodings
+    except LookupError:
+        raise UsageError(f"--encoding: unknown text encoding {encoding!r}") from None
+    return _UTF8 if codec == "utf-8-sig" else codec  # the BOM is removed anyway
 
 
 def decode_lines(
@@ -33,22 +53,37 @@ def decode_lines(
     path: str,
     encoding: str = _UTF8,
     progress: Callable[[int], None] | None = None,
+    report: ParseReport | None = None,
 ) -> Iterator[str]:
     """Text lines of a binary stream, each with its line end (split later).
 
-    A BOM at the start is removed. A NUL character or bytes that do not decode raise
-    :class:`InputError` naming the line and, where lines are split as bytes (UTF-8,
-    cp1252, latin-1 and every other ASCII-compatible encoding), the byte offset.
-    ``progress`` is called with the number of bytes read since its last call, about
-    every megabyte and at the end (for ASCII-compatible encodings).
+    A BOM at the start is removed. Where lines are split as bytes (UTF-8, cp1252,
+    latin-1 and every other ASCII-compatible encoding) bytes that do not decode become
+    U+FFFD, and ``report`` is warned (NP120) with the line and byte offset. A NUL
+    character, a line longer than ``MAX_LINE_BYTES`` or bytes a UTF-16/32 decoder
+    refuses raise :class:`InputError` naming the line. ``progress`` is called with the
+    number of bytes read since its last call, about every megabyte and at the end (for
+    ASCII-compatible encodings).
     """
-    codec = codecs.lookup(encoding).name
-    if codec == "utf-8-sig":
-        codec = _UTF8  # the BOM is removed anyway
+    codec = text_codec(encoding)
     if _ascii_compatible(codec):
-        raw_lines = stream if progress is None else _counted(stream, progress)
-        return _lines_by_bytes(raw_lines, path, codec)
+        raw_lines = _raw_lines(stream, path)
+        if progress is not None:
+            raw_lines = _counted(raw_lines, progress)
+        return _lines_by_bytes(raw_lines, path, codec, report or ParseReport())
     return _lines_by_text(stream, path, codec)
+
+
+def _raw_lines(stream: BinaryIO, path: str) -> Iterator[bytes]:
+    """Lines as bytes, none longer than ``MAX_LINE_BYTES``."""
+    for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""), 1):
+        if len(raw) > MAX_LINE_BYTES:
+            raise InputError(path, _too_long(), number)
+        yield raw
+
+
+def _too_long() -> str:
+    return f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a text dump; stopped reading"
 
 
 def _counted(stream: Iterable[bytes], progress: Callable[[int], None]) -> Iterator[bytes]:
@@ -71,8 +106,10 @@ def _ascii_compatible(codec: str) -> bool:
         return False
 
 
-def _lines_by_bytes(stream: Iterable[bytes], path: str, codec: str) -> Iterator[str]:
-    """One line decoded at a time: errors know their line and byte offset."""
+def _lines_by_bytes(
+    stream: Iterable[bytes], path: str, codec: str, report: ParseReport
+) -> Iterator[str]:
+    """One line decoded at a time: problems know their line and byte offset."""
     offset = 0
     for number, raw in enumerate(stream, start=1):
         if number == 1 and raw.startswith(_BOM) and codec == _UTF8:
@@ -90,19 +127,23 @@ def _lines_by_bytes(stream: Iterable[bytes], path: str, codec: str) -> Iterator[
         try:
             yield raw.decode(codec)
         except UnicodeDecodeError as error:
-            # \r-only line ends make the line number a lower bound; the offset is exact.
-            bad = raw[error.start : error.start + 1].hex()
-            where = offset + error.start
+            bad_byte = _bad_byte(raw, error, offset, codec)
+            compressed = _compressed(raw, number)
+            if compressed is not None:  # an archive without its suffix: no text to read
+                raise InputError(path, bad_byte + compressed, number) from None
             hint = (
-                "; name the file's encoding with --encoding, e.g. --encoding cp1252"
-                if codec == _UTF8
-                else ""
+                "; name the file's encoding with --encoding, e.g. cp1252" if codec == _UTF8 else ""
             )
-            hint = _compressed(raw, number) or hint
-            raise InputError(
-                path, f"invalid {_name(codec)} (byte 0x{bad} at byte offset {where}){hint}", number
-            ) from None
+            report.warn(WarningCode.UNDECODABLE, path, number, f"{bad_byte} read as U+FFFD{hint}")
+            yield raw.decode(codec, errors="replace")
         offset += len(raw)
+
+
+def _bad_byte(raw: bytes, error: UnicodeDecodeError, offset: int, codec: str) -> str:
+    """``invalid UTF-8 (byte 0xe9 at byte offset 1234)``: the first bad byte of a line.
+    \r-only line ends make the line number a lower bound; the offset is exact."""
+    bad = raw[error.start : error.start + 1].hex()
+    return f"invalid {_name(codec)} (byte 0x{bad} at byte offset {offset + error.start})"
 
 
 def _lines_by_text(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
@@ -112,15 +153,22 @@ def _lines_by_text(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
     text = io.TextIOWrapper(stream, encoding=codec, errors="strict", newline="")
     number = 0
     try:
-        for number, line in enumerate(text, start=1):  # `number` is read in except too
+        # Characters, not bytes: at most 4 bytes each, so memory stays bounded too.
+        for number, line in enumerate(iter(lambda: text.readline(MAX_LINE_BYTES + 1), ""), 1):
+            if len(line) > MAX_LINE_BYTES:
+                raise InputError(path, _too_long(), number)
             if "\x00" in line:
                 raise InputError(path, f"NUL character: not a {codec} text file", number)
             yield line.removeprefix("\ufeff") if number == 1 else line
-    except UnicodeDecodeError as error:
+    except UnicodeError as error:  # UnicodeDecodeError, or "does not start with BOM"
+        reason = error.reason if isinstance(error, UnicodeDecodeError) else str(error)
+        hint = (
+            "; without a BOM, name the byte order: --encoding utf-16-le or utf-16-be"
+            if "BOM" in reason
+            else "; check --encoding"
+        )
         raise InputError(
-            path,
-            f"cannot decode as {codec} at or after this line ({error.reason}); check --encoding",
-            number + 1,
+            path, f"cannot decode as {codec} at or after this line ({reason}){hint}", number + 1
         ) from None
     finally:
         text.detach()
@@ -151,7 +199,8 @@ def parse_file(
     A file that cannot be read raises :class:`InputError` (an ``OSError``) then.
 
     See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``,
-    and :func:`decode_lines` for ``progress``.
+    and :func:`decode_lines` for ``progress``. An input that cannot be read to its end
+    raises :class:`InputError` after the articles before the problem.
     """
     moment = as_now(now)  # a bad `now` fails at the call, not at the first article
     return _parse_file(str(path), moment, report, encoding, fix_text, layout, progress)
@@ -171,21 +220,54 @@ def _parse_file(
     except ModuleNotFoundError as error:  # .zst without zstandard
         raise InputError(name, str(error)) from None
     except OSError as error:
-        raise InputError(name, _os_reason(error)) from None
+        raise InputError(name, os_reason(error)) from None
     with stream:
+        yield from parse_stream(
+            stream, name, now=now, report=report, encoding=encoding, fix_text=fix_text,
+            layout=layout, progress=progress,
+        )  # fmt: skip
+
+
+def parse_stream(
+    stream: BinaryIO,
+    name: str,
+    *,
+    now: datetime | None = None,
+    report: ParseReport | None = None,
+    encoding: str = "utf-8",
+    fix_text: Callable[[str], str] | None = None,
+    layout: str | Layout | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Article]:
+    """Parse a binary stream (a file, stdin, a remote file) named ``name``; see
+    :func:`parse_file`."""
+    report = ParseReport(on_warning=log_warning) if report is None else report
+    failure: list[InputError] = []
+
+    def lines_until_failure() -> Iterator[str]:
+        """The stream's lines; a failure ends them, so the parser finishes the articles
+        it holds (its lookahead) before the failure is raised."""
         try:
-            lines = decode_lines(stream, name, encoding, progress)
-            yield from parse_lines(
-                lines, name, now=now, report=report, fix_text=fix_text, layout=layout
-            )
-        except InputError:
-            raise  # already names the file and line
+            yield from decode_lines(stream, name, encoding, progress, report)
+        except InputError as error:
+            failure.append(error)
         except OSError as error:
-            raise InputError(name, _os_reason(error)) from None
-        except decompression_errors() as error:
-            raise InputError(name, f"damaged archive: {error}") from None
+            failure.append(InputError(name, os_reason(error)))
+        except Exception as error:  # not BaseException: GeneratorExit passes untouched
+            if not isinstance(error, decompression_errors()):
+                raise
+            failure.append(InputError(name, f"damaged archive: {error}"))
+
+    lines = lines_until_failure()
+    first = next(lines, None)
+    if first is None and failure:  # nothing read: not an empty input (NP105) either
+        raise failure[0]
+    lines = lines if first is None else itertools.chain([first], lines)
+    yield from parse_lines(lines, name, now=now, report=report, fix_text=fix_text, layout=layout)
+    if failure:
+        raise failure[0]
 
 
-def _os_reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
     """``No such file or directory`` rather than ``[Errno 2] No such file ...: 'x'``."""
     return error.strerror or str(error)

@@ -4,6 +4,7 @@ Every line is normalised once, on the way in, so that every later rule compares 
 text. Nothing else is rewritten: quotes, dashes and inner spacing stay as printed.
 """
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -17,6 +18,9 @@ _REPLACEMENTS = (
     ("\u2007", " "),
     ("\u202f", " "),
 )
+#: Lone surrogates (from ``surrogateescape`` or broken JSON) are not text: no record
+#: holding one could be written as UTF-8. They become U+FFFD, as undecodable bytes do.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def normalize_line(line: str) -> str:
@@ -31,6 +35,8 @@ def normalize_line(line: str) -> str:
     for character, replacement in _REPLACEMENTS:
         if character in line:
             line = line.replace(character, replacement)
+    if _SURROGATES.search(line):
+        line = _SURROGATES.sub("\ufffd", line)
     if not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
     return line.strip()

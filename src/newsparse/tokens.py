@@ -6,13 +6,13 @@ Blank lines are not tokens: each token counts the blank lines before it, which i
 the later rules need (paragraph gaps, mid-body captions, "the line right after").
 """
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum, auto
 
 from newsparse.diagnostics import ParseReport
 from newsparse.layouts import LineRule, Rules
+from newsparse.linear import Match
 from newsparse.patterns import CRAWL_PREFIX, MAX_STRUCTURE_LEN, MOJIBAKE, MOJIBAKE_LEADS
 from newsparse.text import normalize_line
 
@@ -44,14 +44,14 @@ class Token:
     text: str
     kind: Kind
     blanks_before: int
-    date: re.Match[str] | None = None
+    date: Match | None = None
     mojibake: bool = False
     chrome: str | None = None
     layout: str | None = None
     crawled: bool = False
 
 
-_Classified = tuple[Kind, re.Match[str] | None, str | None, str | None]
+_Classified = tuple[Kind, Match | None, str | None, str | None]
 _TEXT: _Classified = (Kind.TEXT, None, None, None)
 
 

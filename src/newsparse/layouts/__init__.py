@@ -17,7 +17,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from newsparse.errors import UsageError
+from newsparse.layouts.schema import DateLineTable, LayoutFile, LineRuleTable, first_problem
+from newsparse.linear import LinearError, LinearPattern, Pattern, compile_pattern
 from newsparse.patterns import DATE_FRAGMENTS, UNLISTED_DATE_LINE
 
 #: Built-in layouts in the order detection prefers them: the most specific evidence
@@ -26,6 +30,8 @@ from newsparse.patterns import DATE_FRAGMENTS, UNLISTED_DATE_LINE
 BUILTIN = ("copies", "wire", "arabnews", "web", "generic")
 #: The layout whose dateline and bullet rules apply where a layout has none (SPEC's).
 DEFAULT = "arabnews"
+#: A pattern that matches nothing, in a syntax both re and RE2 accept.
+_NOTHING = r"[^\s\S]"
 
 
 class LayoutError(UsageError):
@@ -43,14 +49,14 @@ class LineRule:
     kind: str
     layout: str
     lines: frozenset[str] = frozenset()
-    pattern: re.Pattern[str] | None = None
+    pattern: Pattern | None = None
 
 
 @dataclass(frozen=True)
 class DateRule:
     name: str
     layout: str
-    pattern: re.Pattern[str]
+    pattern: Pattern
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,8 @@ class Layout:
     trailers: tuple[LineRule, ...] = ()
     site_chrome: tuple[LineRule, ...] = ()
     date_lines: tuple[DateRule, ...] = ()
-    bylines: tuple[re.Pattern[str], ...] = ()
-    gallery_counter: re.Pattern[str] | None = None
+    bylines: tuple[Pattern, ...] = ()
+    gallery_counter: Pattern | None = None
     comment_count: str | None = None
     author_after_bullets: bool = False
     repeats_headline: bool = False
@@ -76,24 +82,11 @@ class Layout:
     agencies: tuple[str, ...] | None = None
     labels: tuple[str, ...] | None = None
     bullet_glyphs: tuple[str, ...] | None = None
+    #: Whether its patterns are a user's (a layout file), run by RE2 in linear time.
+    linear: bool = False
 
 
 # --- loading and checking a layout file --------------------------------------------------
-
-_TOP = {"name", "description", "generic", "chrome", "trailers", "site_chrome", "date_lines",
-        "header", "authors", "datelines", "bullets", "site"}  # fmt: skip
-_TABLES: dict[str, dict[str, type]] = {
-    "header": {
-        "gallery_counter": str,
-        "comment_count": str,
-        "author_after_bullets": bool,
-        "repeats_headline": bool,
-    },
-    "authors": {"bylines": list},
-    "datelines": {"separators": list, "agencies": list, "labels": list},
-    "bullets": {"glyphs": list},
-    "site": {"breadcrumbs": bool, "section_label_twice": bool},
-}
 
 
 def load_layout(path: str | Path) -> Layout:
@@ -107,145 +100,98 @@ def load_layout(path: str | Path) -> Layout:
         raise LayoutError(name, "toml", str(error)) from None
     except UnicodeDecodeError:
         raise LayoutError(name, "file", "not UTF-8 text") from None
-    return _layout_from(data, name)
+    return _layout_from(data, name, linear=True)
 
 
-def _layout_from(data: dict[str, Any], path: str) -> Layout:
-    unknown = sorted(set(data) - _TOP)
-    if unknown:
-        raise LayoutError(path, unknown[0], f"unknown key (known: {', '.join(sorted(_TOP))})")
-    layout_name = _typed(data, "name", str, path, required=True)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", layout_name):
-        raise LayoutError(path, "name", "use lower-case letters, digits, '-' and '_'")
-    tables = {key: _table(data, key, path) for key in _TABLES}
-    header, authors, datelines = tables["header"], tables["authors"], tables["datelines"]
+def _layout_from(data: dict[str, Any], path: str, *, linear: bool) -> Layout:
+    """The layout described by ``data``; ``linear``: its patterns are a user's, to be
+    run by RE2 (see ``newsparse.linear``)."""
+    try:
+        file = LayoutFile.model_validate(data)
+    except ValidationError as error:
+        raise LayoutError(path, *first_problem(error)) from None
+    header, datelines = file.header, file.datelines
+    compiler = _Compiler(path, linear)
     return Layout(
-        name=layout_name,
-        description=_typed(data, "description", str, path) or "",
+        name=file.name,
+        description=file.description,
         path=path,
-        generic=_typed(data, "generic", bool, path) or False,
-        chrome=_line_rules(data, "chrome", layout_name, path),
-        trailers=_line_rules(data, "trailers", layout_name, path),
-        site_chrome=_line_rules(data, "site_chrome", layout_name, path),
-        date_lines=_date_rules(data, layout_name, path),
+        generic=file.generic,
+        chrome=compiler.line_rules(file.chrome, "chrome", file.name),
+        trailers=compiler.line_rules(file.trailers, "trailers", file.name),
+        site_chrome=compiler.line_rules(file.site_chrome, "site_chrome", file.name),
+        date_lines=compiler.date_rules(file.date_lines, file.name),
         bylines=tuple(
-            _compile(p, f"authors.bylines[{i}]", path, group="name")
-            for i, p in enumerate(_strings(authors, "bylines", "authors", path))
+            compiler.compile(p, f"authors.bylines[{i}]", group="name")
+            for i, p in enumerate(file.authors.bylines)
         ),
-        gallery_counter=_optional_pattern(header, "gallery_counter", "header", path),
-        comment_count=header.get("comment_count"),
-        author_after_bullets=header.get("author_after_bullets", False),
-        repeats_headline=header.get("repeats_headline", False),
-        breadcrumbs=tables["site"].get("breadcrumbs", False),
-        section_label_twice=tables["site"].get("section_label_twice", False),
-        separators=_optional_strings(datelines, "separators", "datelines", path, regex=True),
-        agencies=_optional_strings(datelines, "agencies", "datelines", path),
-        labels=_optional_strings(datelines, "labels", "datelines", path),
-        bullet_glyphs=_optional_strings(tables["bullets"], "glyphs", "bullets", path),
+        gallery_counter=(
+            None
+            if header.gallery_counter is None
+            else compiler.compile(header.gallery_counter, "header.gallery_counter")
+        ),
+        comment_count=header.comment_count,
+        author_after_bullets=header.author_after_bullets,
+        repeats_headline=header.repeats_headline,
+        breadcrumbs=file.site.breadcrumbs,
+        section_label_twice=file.site.section_label_twice,
+        separators=compiler.separators(datelines.separators),
+        agencies=None if datelines.agencies is None else tuple(datelines.agencies),
+        labels=None if datelines.labels is None else tuple(datelines.labels),
+        bullet_glyphs=None if file.bullets.glyphs is None else tuple(file.bullets.glyphs),
+        linear=linear,
     )
 
 
-def _typed(data: dict[str, Any], key: str, kind: type, path: str, *, required: bool = False) -> Any:
-    if key not in data:
-        if required:
-            raise LayoutError(path, key, "missing")
-        return None
-    if not isinstance(data[key], kind):
-        raise LayoutError(path, key, f"must be a {kind.__name__}")
-    return data[key]
+@dataclass(frozen=True)
+class _Compiler:
+    """Compiles the patterns of one layout file, naming the file and key on error."""
 
+    path: str
+    linear: bool
 
-def _table(data: dict[str, Any], key: str, path: str) -> dict[str, Any]:
-    table = _typed(data, key, dict, path) or {}
-    for name, value in table.items():
-        expected = _TABLES[key].get(name)
-        if expected is None:
-            known = ", ".join(sorted(_TABLES[key]))
-            raise LayoutError(path, f"{key}.{name}", f"unknown key (known: {known})")
-        if not isinstance(value, expected):
-            raise LayoutError(path, f"{key}.{name}", f"must be a {expected.__name__}")
-    return table
+    def compile(self, pattern: str, key: str, *, group: str | None = None) -> Pattern:
+        for placeholder, fragment in DATE_FRAGMENTS.items():
+            pattern = pattern.replace("{" + placeholder + "}", fragment)
+        try:
+            compiled = compile_pattern(pattern, linear=self.linear)
+        except re.error as error:
+            raise LayoutError(self.path, key, f"invalid regular expression: {error}") from None
+        except LinearError as error:
+            raise LayoutError(self.path, key, str(error)) from None
+        if group is not None and group not in compiled.groupindex:
+            raise LayoutError(self.path, key, f"needs a (?P<{group}>...) group")
+        return compiled
 
-
-def _strings(table: dict[str, Any], key: str, where: str, path: str) -> list[str]:
-    values = table.get(key, [])
-    for index, value in enumerate(values):
-        if not isinstance(value, str) or not value:
-            raise LayoutError(path, f"{where}.{key}[{index}]", "must be a non-empty string")
-    return list(values)
-
-
-def _optional_strings(
-    table: dict[str, Any], key: str, where: str, path: str, *, regex: bool = False
-) -> tuple[str, ...] | None:
-    if key not in table:
-        return None
-    values = _strings(table, key, where, path)
-    if regex:
+    def separators(self, values: list[str] | None) -> tuple[str, ...] | None:
+        if values is None:
+            return None
         for index, value in enumerate(values):
-            _compile(value, f"{where}.{key}[{index}]", path)
-    return tuple(values)
+            self.compile(value, f"datelines.separators[{index}]")
+        return tuple(values)
 
+    def line_rules(
+        self, tables: list[LineRuleTable], key: str, layout: str
+    ) -> tuple[LineRule, ...]:
+        rules = []
+        for index, table in enumerate(tables):
+            if table.pattern is None:
+                lines = frozenset(line.lower() for line in table.lines or ())
+                rules.append(LineRule(table.kind, layout, lines=lines))
+            else:
+                pattern = self.compile(table.pattern, f"{key}[{index}].pattern")
+                rules.append(LineRule(table.kind, layout, pattern=pattern))
+        return tuple(rules)
 
-def _optional_pattern(
-    table: dict[str, Any], key: str, where: str, path: str
-) -> re.Pattern[str] | None:
-    return _compile(table[key], f"{where}.{key}", path) if key in table else None
-
-
-def _compile(pattern: str, key: str, path: str, *, group: str | None = None) -> re.Pattern[str]:
-    for placeholder, fragment in DATE_FRAGMENTS.items():
-        pattern = pattern.replace("{" + placeholder + "}", fragment)
-    try:
-        compiled = re.compile(pattern)
-    except re.error as error:
-        raise LayoutError(path, key, f"invalid regular expression: {error}") from None
-    if group is not None and group not in compiled.groupindex:
-        raise LayoutError(path, key, f"needs a (?P<{group}>...) group")
-    return compiled
-
-
-def _line_rules(data: dict[str, Any], key: str, layout: str, path: str) -> tuple[LineRule, ...]:
-    rules = []
-    for index, item in enumerate(_typed(data, key, list, path) or []):
-        where = f"{key}[{index}]"
-        if not isinstance(item, dict):
-            raise LayoutError(path, where, "must be a table")
-        extra = sorted(set(item) - {"kind", "lines", "pattern"})
-        if extra:
-            raise LayoutError(
-                path, f"{where}.{extra[0]}", "unknown key (known: kind, lines, pattern)"
-            )
-        kind = item.get("kind")
-        if not isinstance(kind, str) or not kind:
-            raise LayoutError(path, f"{where}.kind", "missing, or not a string")
-        if ("lines" in item) == ("pattern" in item):
-            raise LayoutError(path, where, "give either lines or pattern")
-        if "lines" in item:
-            lines = frozenset(s.lower() for s in _strings(item, "lines", where, path))
-            rules.append(LineRule(kind, layout, lines=lines))
-        else:
-            pattern = _typed(item, "pattern", str, path)
-            rules.append(
-                LineRule(kind, layout, pattern=_compile(pattern, f"{where}.pattern", path))
-            )
-    return tuple(rules)
-
-
-def _date_rules(data: dict[str, Any], layout: str, path: str) -> tuple[DateRule, ...]:
-    rules = []
-    for index, item in enumerate(_typed(data, "date_lines", list, path) or []):
-        where = f"date_lines[{index}]"
-        if not isinstance(item, dict) or set(item) - {"name", "pattern"}:
-            raise LayoutError(path, where, "must be a table with name and pattern")
-        pattern = item.get("pattern")
-        if not isinstance(pattern, str):
-            raise LayoutError(path, f"{where}.pattern", "missing")
-        compiled = _compile(pattern, f"{where}.pattern", path)
-        if not {"date", "age"} & set(compiled.groupindex):
-            raise LayoutError(path, f"{where}.pattern", "needs {date}, {stamp} or {age}")
-        rules.append(DateRule(str(item.get("name", f"date_{index}")), layout, compiled))
-    return tuple(rules)
+    def date_rules(self, tables: list[DateLineTable], layout: str) -> tuple[DateRule, ...]:
+        rules = []
+        for index, table in enumerate(tables):
+            key = f"date_lines[{index}].pattern"
+            compiled = self.compile(table.pattern, key)
+            if not {"date", "age"} & set(compiled.groupindex):
+                raise LayoutError(self.path, key, "needs {date}, {stamp} or {age}")
+            rules.append(DateRule(table.name or f"date_{index}", layout, compiled))
+        return tuple(rules)
 
 
 @cache
@@ -255,7 +201,8 @@ def builtin_layouts() -> dict[str, Layout]:
     layouts = {}
     for name in BUILTIN:
         resource = folder / f"{name}.toml"
-        layouts[name] = _layout_from(tomllib.loads(resource.read_text(encoding="utf-8")), name)
+        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        layouts[name] = _layout_from(data, name, linear=False)
     return layouts
 
 
@@ -290,11 +237,11 @@ class Rules:
     site_lines: dict[str, LineRule] = field(default_factory=dict)
     site_patterns: list[LineRule] = field(default_factory=list)
     date_lines: list[DateRule] = field(default_factory=list)
-    bylines: list[re.Pattern[str]] = field(default_factory=list)
-    gallery_counters: list[re.Pattern[str]] = field(default_factory=list)
+    bylines: list[Pattern] = field(default_factory=list)
+    gallery_counters: list[Pattern] = field(default_factory=list)
     comment_counts: frozenset[str] = frozenset()
     bullet_glyphs: tuple[str, ...] = ()
-    dateline_separator: re.Pattern[str] = re.compile(r"(?!)")
+    dateline_separator: Pattern = re.compile(r"(?!)")
     dateline_agency: re.Pattern[str] = re.compile(r"(?!)")
     editorial_labels: frozenset[str] = frozenset()
     author_after_bullets: bool = False
@@ -305,7 +252,7 @@ class Rules:
     repeating_headline: frozenset[str] = frozenset()
     #: One expression matching every line any rule could match (exact lines aside):
     #: most lines fail it at their first character, in C, and need no other test.
-    gate: re.Pattern[str] = re.compile(r"(?!)")
+    gate: Pattern = re.compile(r"(?!)")
     #: Every exact line of every rule, lower-cased, and the comment counts.
     exact_lines: frozenset[str] = frozenset()
 
@@ -346,20 +293,29 @@ class Rules:
             return values
 
         rules.bullet_glyphs = tuple(union("bullet_glyphs"))
-        rules.dateline_separator = re.compile("|".join(union("separators")) or r"(?!)")
+        # A user's separators run on RE2; the defaults (one has a lookahead) on re.
+        own_separators = any(layout.linear and layout.separators for layout in layouts)
+        rules.dateline_separator = compile_pattern(
+            "|".join(union("separators")) or _NOTHING, linear=own_separators
+        )
         agencies = "|".join(re.escape(a) for a in union("agencies"))
         rules.dateline_agency = re.compile(
             rf"\((?:{agencies})\)|,\s*(?:{agencies})$" if agencies else r"(?!)"
         )
         rules.editorial_labels = frozenset(label.upper() for label in union("labels"))
         patterns = [
-            *(form.pattern for form in rules.date_lines),
-            *(rule.pattern for rule in rules.chrome_patterns + rules.trailer_patterns),
-            *(rule.pattern for rule in rules.site_patterns),
-            *rules.gallery_counters,
+            p
+            for p in (
+                *(form.pattern for form in rules.date_lines),
+                *(rule.pattern for rule in rules.chrome_patterns + rules.trailer_patterns),
+                *(rule.pattern for rule in rules.site_patterns),
+                *rules.gallery_counters,
+            )
+            if p is not None
         ]
-        rules.gate = re.compile(
-            "|".join(f"(?:{_ungrouped(p.pattern)})" for p in patterns if p is not None) or r"(?!)"
+        rules.gate = compile_pattern(
+            "|".join(f"(?:{_ungrouped(p.pattern)})" for p in patterns) or _NOTHING,
+            linear=any(isinstance(p, LinearPattern) for p in patterns),
         )
         rules.exact_lines = frozenset(
             {*rules.chrome_lines, *rules.trailer_lines, *rules.site_lines}
@@ -389,7 +345,7 @@ def _ungrouped(pattern: str) -> str:
     return pattern
 
 
-def _patterns(compiled: Iterable[re.Pattern[str]]) -> set[str]:
+def _patterns(compiled: Iterable[Pattern]) -> set[str]:
     return {p.pattern for p in compiled}
 
 

@@ -5,6 +5,7 @@ in a headline or paragraph is read as emphasis, a link, a list, a heading or HTM
 """
 
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TextIO
 
 from newsparse.errors import OutputError
 from newsparse.models import Article
+from newsparse.output import atomic_output
 from newsparse.writers.base import Record, RecordWriter, WriterOptions
 
 # Inline syntax, escaped wherever it stands: emphasis, code, links, HTML, escapes, GFM
@@ -132,10 +134,14 @@ class MarkdownSplitWriter(RecordWriter):
     """One ``<updated or undated>-<slug>.md`` file per article, with front matter.
 
     Names are unique within a run: a second article with the same name gets ``-2``.
+    A file already there is someone's (edited notes, a link planted to a file outside
+    the directory): it is an error, unless ``force``, and then it is replaced — a link
+    by a file, never written through.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, force: bool = False) -> None:
         self._directory = directory
+        self._force = force
         self._taken: set[str] = set()
         self.written: list[Path] = []
         try:
@@ -157,11 +163,28 @@ class MarkdownSplitWriter(RecordWriter):
 
     def write_record(self, record: Record) -> None:
         path = self._directory / self.file_name(record)
+        text = front_matter(record) + render_article(record)
         try:
-            path.write_text(front_matter(record) + render_article(record), encoding="utf-8")
+            if self._force:
+                with atomic_output(path, follow_links=False) as out:
+                    out.write(text)
+            else:
+                _write_new(path, text)
+        except FileExistsError:
+            raise OutputError(
+                str(path), "exists, and this run did not write it; --force replaces it"
+            ) from None
         except OSError as error:
             raise OutputError(str(path), error.strerror or str(error)) from None
         self.written.append(path)
 
     def close(self) -> None:
         """Every file is complete when ``write`` returns."""
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create ``path`` and write ``text``; FileExistsError if anything, a link to
+    nowhere included, is already there."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+    with open(fd, "w", encoding="utf-8", newline="") as out:
+        out.write(text)
