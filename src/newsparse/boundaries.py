@@ -12,6 +12,7 @@ from newsparse.fields import (
     byline_name,
     has_caption_credit,
     headline_key,
+    is_headline_copy,
     looks_like_author,
     looks_like_headline,
     split_dateline,
@@ -23,8 +24,9 @@ from newsparse.tokens import Kind, Token
 
 #: Lines a date line printed before its headline may have after it, before the headline.
 _DATE_BLOCK_CHROME = frozenset({Kind.CHROME, Kind.GALLERY, Kind.COMMENT_COUNT})
-#: Breadcrumbs are a few words each: "Home", "Middle East", "Saudi Arabia".
+#: Breadcrumbs and section labels are a few words each: "Home", "Middle East".
 _MAX_BREADCRUMB_WORDS = 4
+_MAX_LABEL_LEN = 40
 #: Blank lines before a headline that prints no page header (SPEC: *Boundaries*).
 _HEADLESS_GAP = 2
 #: Headlines seen on real pages are at most ~150 characters; a longer line standing
@@ -81,6 +83,8 @@ class Boundaries:
             return 0
         twin = ahead.peek(offset + 1)
         if twin is not None and twin.text == token.text and twin.blanks_before == 0:
+            if looks_like_label(token.text):
+                return 0  # a section label printed twice ("Ramadan 2023"), not a caption
             count = 2
         elif token.blanks_before >= _HEADLESS_GAP and has_caption_credit(token.text):
             count = 1
@@ -119,9 +123,12 @@ class Boundaries:
             return False
         anchor_at, between, after = run
         candidates = {key, *map(headline_key, between)}
-        repeated = next((text for text in after if text in candidates), None)
-        if repeated is not None:
-            return repeated == key
+        for text in after:  # the first line printed again is the headline's copy
+            if is_headline_copy(text, key):
+                return True  # perhaps after a label ("Special …", "Analysis …")
+            if text in candidates and not has_caption_credit(text):
+                return False  # a line between is printed again: it is the headline
+
         if (
             not looks_like_headline(token.text)
             or not (only_captions(between, token.text) or self.summary_at(offset + 1))
@@ -328,8 +335,8 @@ class Boundaries:
             and looks_like_author(first.text)
         ):
             return None  # the date block of the article before: date, author, date
-        if not looks_like_headline(first.text):  # a paragraph: this date is in a body
-            return None
+        if not looks_like_headline(first.text) or has_caption_credit(first.text):
+            return None  # a paragraph or a caption: this date is not before a headline
         if second is None or second.kind is not Kind.TEXT or self.repeats(at):
             return None, at
         if (
@@ -471,17 +478,23 @@ class Boundaries:
         if not self._rules.section_label_twice:
             return 0
         token = self._ahead.peek(at)
-        if (
-            token is None
-            or token.kind is not Kind.TEXT
-            or not looks_like_author(token.text)  # a few words, no sentence
-            or has_caption_credit(token.text)  # a caption above its headline
-        ):
+        if token is None or token.kind is not Kind.TEXT or not looks_like_label(token.text):
             return 0
         twin = self._ahead.peek(at + 1)
-        if twin is not None and twin.text == token.text:
-            return 2
+        if twin is not None and twin.text == token.text:  # .com prints headlines twice too
+            return 0 if self.starts_with_header(at) else 2
         return 1 if once and not self.starts_article(at) else 0
+
+
+def looks_like_label(text: str) -> bool:
+    """Whether ``text`` reads as a section label ("Middle East", "Ramadan 2023"): a few
+    words, no sentence punctuation, no photo credit."""
+    return (
+        len(text) <= _MAX_LABEL_LEN
+        and len(text.split()) <= _MAX_BREADCRUMB_WORDS
+        and not any(mark in text for mark in '.,;:!?“”"')
+        and not has_caption_credit(text)
+    )
 
 
 def _blanks_before(token: Token | None) -> int:

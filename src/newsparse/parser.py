@@ -233,9 +233,11 @@ class _Parser:
         first: Token | None = None
         last: Token | None = None
         count = 0  # counted, not kept: a dump may be all preamble
-        while (token := ahead.peek(0)) is not None and not self._starts_here(None):
-            if self._drop_chrome_lead_in():
+        while (token := ahead.peek(0)) is not None:
+            if self._drop_chrome_lead_in():  # first: a label printed twice reads as a copy
                 continue
+            if self._starts_here(None):
+                break
             self._pop()
             self._report.count_preamble(token.no)
             first, last, count = first or token, token, count + 1
@@ -417,10 +419,10 @@ class _Parser:
     def _in_body(self, draft: _Draft, token: Token) -> "_Step":
         """Take one body line, or the chrome printed before the next headline; or leave
         ``token`` when it starts the next article."""
+        if self._drop_chrome_lead_in():  # first: a label printed twice reads as a copy
+            return _Step.LEAD_IN
         if self._starts_here(draft):
             return _Step.NEXT_ARTICLE
-        if self._drop_chrome_lead_in():
-            return _Step.LEAD_IN
         if self._after_footer and draft.paragraphs and _is_footer_line(token):
             self._drop(token, "footer")  # "Photos", "return to top": after the story
         elif token.kind is Kind.CHROME:
