@@ -338,6 +338,8 @@ class _Parser:
             self._take_author(draft, token)
         elif token.text in draft.captions:
             self._drop(token, "repeated_caption")
+        elif self._repeats_author(draft, token):
+            self._drop(token, "repeated_author")
         elif token.no == draft.first + 1 and self._bounds.summary_at(0):
             self._take(token, "bullets")
             draft.bullets.append(token.text)
@@ -542,6 +544,8 @@ class _Parser:
         headline is confirmed."""
         if closed:
             return token.chrome is None
+        if self._repeats_author(draft, token):
+            return False
         return (
             bool(draft.headline)
             and token.kind is Kind.TEXT
@@ -555,6 +559,8 @@ class _Parser:
         text = token.text
         if draft.is_headline_copy(text):
             self._drop_headline_copy(draft, token)
+        elif self._repeats_author(draft, token):
+            self._drop(token, "repeated_author")
         elif draft.author is None and self._is_author_before_story(token):
             self._take_author(draft, token)
         elif token.kind is Kind.BULLET:
@@ -596,6 +602,10 @@ class _Parser:
         popped = self._pop()
         assert popped is token  # the steps only take the token they were given
         self._report.count_chrome(token.no, chrome)
+
+    def _repeats_author(self, draft: _Draft, token: Token) -> bool:
+        """Whether ``token`` prints the author again ("Arab News" twice, no date)."""
+        return draft.author is not None and clean_author(token.text, self._rules) == draft.author
 
     def _take_author(self, draft: _Draft, token: Token) -> None:
         """Take ``token`` (at offset 0) as the author. On a listing page a teaser with no
@@ -686,6 +696,8 @@ class _Parser:
         if byline_name(token.text, self._rules) is not None:
             return True
         following = self._ahead.peek(1)  # `token` is still at offset 0
+        if following is not None and following.text == token.text:
+            following = self._ahead.peek(2)  # the name printed twice ("Arab News")
         return (
             looks_like_author(token.text)
             and following is not None
