@@ -184,6 +184,16 @@ def test_author_is_the_line_right_after_the_date(after_date: str, author: str | 
     assert article.body == expected_body
 
 
+def test_the_credit_line_switch_applies_only_to_articles_of_its_layout() -> None:
+    """arabnews.toml ends the header with a credit line (.jp); a copy's article does not."""
+    arab_news = "Headline here\nShort Url\nUpdated 01 May 2025\n\nArab News\n\nRIYADH: Text."
+    copy = "Headline here\n Time: May 01, 2025\n\nArab News\n\nRIYADH: Text."
+    (from_arab_news,) = parse(arab_news)
+    (from_copy,) = parse(copy)
+    assert (from_arab_news.author, from_arab_news.body) == ("Arab News", "Text.")
+    assert (from_copy.author, from_copy.body) == (None, "Arab News\n\nRIYADH: Text.")
+
+
 def test_date_and_author_printed_again_after_the_bullets_are_chrome() -> None:
     text = (
         "Headline here\nHeadline here\nShort Url\nUpdated 01 May 2025\nArab News\nFollow\n"

@@ -6,6 +6,7 @@ The fixtures copy real pages' lines, order, blank lines and chrome with invented
 ``benchmarks/accuracy.py`` scores the parser against their ``*.truth.json`` files.
 """
 
+import io
 import json
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsparse import ParseReport, parse_text
+from newsparse.writers import Format, open_writer
 from tests.accounting import assert_lossless, recording_report
 from tests.conftest import FIXTURES
 
@@ -51,8 +53,23 @@ def test_every_line_of_a_real_page_is_accounted_for(page: Path) -> None:
     assert_lossless(text, articles, report, uses)
 
 
+def joined_text() -> str:
+    """Every page in one dump, two blank lines between them: a scraped archive."""
+    return "\n\n\n".join(page_text(page).rstrip("\n") for page in PAGES)
+
+
+@pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.PARQUET], ids=str)
+def test_all_real_pages_joined_match_their_golden_file_in_every_format(fmt: Format, golden) -> None:
+    out = io.StringIO(newline="")
+    writer = open_writer(fmt, out)
+    for article in parse_text(joined_text(), "real-joined.txt", now=NOW):
+        writer.write(article)
+    writer.close()
+    golden(FIXTURES / "expected" / f"real-joined.{fmt}", out.getvalue())
+
+
 def test_every_line_of_all_real_pages_joined_is_accounted_for() -> None:
-    text = "\n\n\n".join(page_text(page).rstrip("\n") for page in PAGES)
+    text = joined_text()
     report, uses = recording_report()
     articles = list(parse_text(text, "joined.txt", now=NOW, report=report))
     assert_lossless(text, articles, report, uses)

@@ -34,6 +34,7 @@ _HEADLESS_GAP = 2
 _MAX_HEADLESS_HEADLINE = 200
 #: Summary points printed without a glyph: one to three seen on real pages.
 _MAX_SUMMARIES = 4
+_MIN_SUMMARY_WORDS = 4
 #: A masthead: the site's name and tagline, over its site chrome.
 _MAX_MASTHEAD = 3
 _MAX_MASTHEAD_LINE = 80
@@ -174,6 +175,7 @@ class Boundaries:
                 or not looks_like_headline(token.text)
                 or has_caption_credit(token.text)
                 or len(token.text) > _MAX_HEADLESS_HEADLINE
+                or len(token.text.split()) < _MIN_SUMMARY_WORDS  # a name, not a point
             ):
                 return 0
             count += 1
@@ -209,9 +211,19 @@ class Boundaries:
         text = following.text
         if byline_name(text, self._rules) is not None or self.summaries(at):
             return True
-        if following.blanks_before <= 1 and split_dateline(text, self._rules)[0] is not None:
+        if following.blanks_before <= 1 and self._dateline_paragraph(at):
             return True
+        if looks_like_author(text) and self._dateline_paragraph(at + 1):
+            return True  # a credit over the story: "Associated Press", "BAGHDAD (AP) — …"
         return captions > 0 and not looks_like_headline(text)
+
+    def _dateline_paragraph(self, offset: int) -> bool:
+        token = self._ahead.peek(offset)
+        return (
+            token is not None
+            and token.kind is Kind.TEXT
+            and split_dateline(token.text, self._rules)[0] is not None
+        )
 
     def could_start_article(self, offset: int, after_footer: bool = False) -> bool:
         """Whether the line at ``offset`` stands where an article without a page header

@@ -727,7 +727,7 @@ class _Parser:
             return looks_like_author(token.text)
         following = self._ahead.peek(1)  # `token` is still at offset 0
         return (
-            self._rules.author_after_bullets
+            not draft.evidence.isdisjoint(self._rules.credit_line_layouts)
             and self._last_no in (draft.header_end, draft.date_block_end)
             and (following is None or following.blanks_before > 0)
             and looks_like_author(token.text)

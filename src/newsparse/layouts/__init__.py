@@ -244,7 +244,9 @@ class Rules:
     dateline_separator: Pattern = re.compile(r"(?!)")
     dateline_agency: re.Pattern[str] = re.compile(r"(?!)")
     editorial_labels: frozenset[str] = frozenset()
-    author_after_bullets: bool = False
+    #: Layouts whose pages end the header with a credit line (.jp): only their
+    #: articles take a name there as the author.
+    credit_line_layouts: frozenset[str] = frozenset()
     breadcrumbs: bool = False
     section_label_twice: bool = False
     generic: bool = False
@@ -275,7 +277,9 @@ class Rules:
         rules.comment_counts = frozenset(
             layout.comment_count for layout in layouts if layout.comment_count
         )
-        rules.author_after_bullets = any(layout.author_after_bullets for layout in layouts)
+        rules.credit_line_layouts = frozenset(
+            layout.name for layout in layouts if layout.author_after_bullets
+        )
         rules.repeating_headline = frozenset(
             layout.name for layout in layouts if layout.repeats_headline
         )
