@@ -55,9 +55,11 @@ DATE_FRAGMENTS: dict[str, str] = {
 
 #: A date line of a form no layout lists: a whole line that is a date, perhaps after a
 #: label word ("Published: …", "Posted on …", "By On November 14, 2018", "June 14, 2007").
-#: The parser takes it as a date line all the same, and says so (NP113).
+#: The parser takes it as a date line all the same, and says so (NP113). It is tried
+#: only on lines up to MAX_DATE_LINE_LEN long: the longest form seen is ~55 characters.
 #: Aggregators print a bare age, glued to a label or to the source's name:
 #: ``3 hours ago``, ``time15 minutes ago``, ``The National14 hours ago``.
+MAX_DATE_LINE_LEN = 80
 UNLISTED_DATE_LINE = re.compile(
     r"(?:(?i:(?:last\s+)?updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|date|"
     r"by\s+on|on|time)\s*:?\s*)?(?:" + DATE_FRAGMENTS["date"] + DATE_FRAGMENTS["tz"] + "|"

@@ -13,7 +13,14 @@ from enum import IntEnum, auto
 from newsparse.diagnostics import ParseReport
 from newsparse.layouts import LineRule, Rules
 from newsparse.linear import Match
-from newsparse.patterns import CRAWL_PREFIX, MAX_STRUCTURE_LEN, MOJIBAKE, MOJIBAKE_LEADS
+from newsparse.patterns import (
+    CRAWL_PREFIX,
+    MAX_DATE_LINE_LEN,
+    MAX_STRUCTURE_LEN,
+    MOJIBAKE,
+    MOJIBAKE_LEADS,
+    UNLISTED_DATE_LINE,
+)
 from newsparse.text import normalize_line
 
 
@@ -67,11 +74,14 @@ def classify(text: str, rules: Rules) -> _Classified:
         return _TEXT
     lowered = text.lower()
     if lowered not in rules.exact_lines and rules.gate.fullmatch(text) is None:
-        return _TEXT  # the common case, decided by one expression
+        return _unlisted_date(text) or _TEXT  # the common case: one expression decides
     for form in rules.date_lines:
         match = form.pattern.fullmatch(text)
         if match is not None:
-            return Kind.DATE, match, None, form.layout or None  # "": no layout lists it
+            return Kind.DATE, match, None, form.layout
+    unlisted = _unlisted_date(text)
+    if unlisted is not None:
+        return unlisted
     if text in rules.comment_counts:
         return Kind.COMMENT_COUNT, None, "comment_count", None
     for counter in rules.gallery_counters:
@@ -86,6 +96,15 @@ def classify(text: str, rules: Rules) -> _Classified:
         if rule is not None:
             return kind, None, rule.kind, rule.layout
     return _TEXT
+
+
+def _unlisted_date(text: str) -> _Classified | None:
+    """A whole line that is a date in a form no layout lists (NP113); checked apart from
+    the layouts' expression, and only on lines as short as date lines are."""
+    if len(text) > MAX_DATE_LINE_LEN:
+        return None
+    match = UNLISTED_DATE_LINE.fullmatch(text)
+    return None if match is None else (Kind.DATE, match, None, None)
 
 
 def _first_match(rules: list[LineRule], text: str) -> LineRule | None:

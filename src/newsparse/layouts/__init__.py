@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from newsparse.errors import UsageError
 from newsparse.layouts.schema import DateLineTable, LayoutFile, LineRuleTable, first_problem
 from newsparse.linear import LinearError, LinearPattern, Pattern, compile_pattern
-from newsparse.patterns import DATE_FRAGMENTS, UNLISTED_DATE_LINE
+from newsparse.patterns import DATE_FRAGMENTS
 
 #: Built-in layouts in the order detection prefers them: the most specific evidence
 #: first (a copy keeps Arab News' header but adds its own date line and footers); the
@@ -272,8 +272,6 @@ class Rules:
             ]
             if layout.gallery_counter is not None:
                 rules.gallery_counters.append(layout.gallery_counter)
-        # Last: a whole line that is a date in a form no layout lists (NP113).
-        rules.date_lines.append(DateRule("unlisted", "", UNLISTED_DATE_LINE))
         rules.comment_counts = frozenset(
             layout.comment_count for layout in layouts if layout.comment_count
         )
