@@ -414,12 +414,14 @@ class Boundaries:
         label = self._section_label(at, after_site_chrome or at > 0 or self._stands_apart(at))
         kinds += ["section_label"] * label
         at += label
+        if not kinds:
+            return None
         starts = (
             self.starts_article(at)
             or self.captions_above(at)
             or (label > 0 and self.starts_without_header(at, after_footer=True))
         )
-        return kinds if kinds and starts else None
+        return kinds if starts else None
 
     def _source_name(self) -> bool:
         """Whether the line ahead is an aggregator's source name ("Express Tribune")

@@ -436,7 +436,7 @@ class _Parser:
         elif token.text in draft.captions:  # a caption printed again (SPEC: chrome)
             self._drop(token, "repeated_caption")
         elif not self._is_mid_body_caption(token):
-            if self._bounds.could_start_article(0):
+            if token.blanks_before >= _GENERIC_GAP and self._bounds.could_start_article(0):
                 self._warn(
                     WarningCode.POSSIBLE_ARTICLE,
                     token.no,
@@ -521,12 +521,22 @@ class _Parser:
         the first). After a footer a headline confirmed by what follows needs no gap of
         blank lines before it; after a teaser or site chrome, one blank line."""
         bounds = self._bounds
-        token = self._ahead.peek(0)
+        ahead = self._ahead
+        token = ahead.peek(0)
+        if token is None:
+            return False
         closed = self._after_footer or (
-            token is not None
-            and token.blanks_before > 0
+            token.blanks_before > 0
             and (self._after_site_chrome or (draft is not None and self._teaser(draft)))
         )
+        if (  # most body lines: only a headline with its header, or captions above one
+            token.kind is Kind.TEXT
+            and token.blanks_before < _GENERIC_GAP
+            and not token.crawled
+            and not closed
+            and ahead.index(0) > 0
+        ):
+            return bounds.starts_with_header(0) or bounds.captions_above(0) > 0
         return (
             bounds.starts_article(0)
             or bounds.captions_above(0) > 0

@@ -6,6 +6,7 @@ Blank lines are not tokens: each token counts the blank lines before it, which i
 the later rules need (paragraph gaps, mid-body captions, "the line right after").
 """
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum, auto
@@ -60,6 +61,7 @@ class Token:
 
 _Classified = tuple[Kind, Match | None, str | None, str | None]
 _TEXT: _Classified = (Kind.TEXT, None, None, None)
+_DIGIT = re.compile(r"\d")
 
 
 def classify(text: str, rules: Rules) -> _Classified:
@@ -101,8 +103,8 @@ def classify(text: str, rules: Rules) -> _Classified:
 def _unlisted_date(text: str) -> _Classified | None:
     """A whole line that is a date in a form no layout lists (NP113); checked apart from
     the layouts' expression, and only on lines as short as date lines are."""
-    if len(text) > MAX_DATE_LINE_LEN:
-        return None
+    if len(text) > MAX_DATE_LINE_LEN or (_DIGIT.search(text) is None and "ago" not in text):
+        return None  # every date has a digit, every age without one says "an hour ago"
     match = UNLISTED_DATE_LINE.fullmatch(text)
     return None if match is None else (Kind.DATE, match, None, None)
 
