@@ -13,7 +13,7 @@ after every article before it has been written.
 import codecs
 import io
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -67,35 +67,12 @@ def decode_lines(
     """
     codec = text_codec(encoding)
     if _ascii_compatible(codec):
-        raw_lines = _raw_lines(stream, path)
-        if progress is not None:
-            raw_lines = _counted(raw_lines, progress)
-        return _lines_by_bytes(raw_lines, path, codec, report or ParseReport())
+        return _lines_by_bytes(stream, path, codec, report or ParseReport(), progress)
     return _lines_by_text(stream, path, codec)
-
-
-def _raw_lines(stream: BinaryIO, path: str) -> Iterator[bytes]:
-    """Lines as bytes, none longer than ``MAX_LINE_BYTES``."""
-    for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""), 1):
-        if len(raw) > MAX_LINE_BYTES:
-            raise InputError(path, _too_long(), number)
-        yield raw
 
 
 def _too_long() -> str:
     return f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a text dump; stopped reading"
-
-
-def _counted(stream: Iterable[bytes], progress: Callable[[int], None]) -> Iterator[bytes]:
-    """The lines of ``stream``, reporting the bytes read about every ``PROGRESS_STEP``."""
-    pending = 0
-    for line in stream:
-        pending += len(line)
-        if pending >= PROGRESS_STEP:
-            progress(pending)
-            pending = 0
-        yield line
-    progress(pending)
 
 
 def _ascii_compatible(codec: str) -> bool:
@@ -107,11 +84,25 @@ def _ascii_compatible(codec: str) -> bool:
 
 
 def _lines_by_bytes(
-    stream: Iterable[bytes], path: str, codec: str, report: ParseReport
+    stream: BinaryIO,
+    path: str,
+    codec: str,
+    report: ParseReport,
+    progress: Callable[[int], None] | None,
 ) -> Iterator[str]:
-    """One line decoded at a time: problems know their line and byte offset."""
-    offset = 0
-    for number, raw in enumerate(stream, start=1):
+    """One line decoded at a time, none longer than ``MAX_LINE_BYTES``: problems know
+    their line and byte offset. One loop, as this runs once per line of gigabytes."""
+    readline = stream.readline
+    offset = number = pending = 0
+    while raw := readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise InputError(path, _too_long(), number)
+        if progress is not None:
+            pending += len(raw)
+            if pending >= PROGRESS_STEP:
+                progress(pending)
+                pending = 0
         if number == 1 and raw.startswith(_BOM) and codec == _UTF8:
             raw = raw[len(_BOM) :]
             offset = len(_BOM)
@@ -137,6 +128,8 @@ def _lines_by_bytes(
             report.warn(WarningCode.UNDECODABLE, path, number, f"{bad_byte} read as U+FFFD{hint}")
             yield raw.decode(codec, errors="replace")
         offset += len(raw)
+    if progress is not None:
+        progress(pending)
 
 
 def _bad_byte(raw: bytes, error: UnicodeDecodeError, offset: int, codec: str) -> str:

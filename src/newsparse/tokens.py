@@ -38,9 +38,11 @@ class Kind(IntEnum):
     SITE = auto()  # site chrome before a headline: "You are here"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Token:
-    """One non-blank line: its 1-based number, normalised text and kind.
+    """One non-blank line: its 1-based number, normalised text and kind. Not frozen:
+    one is built per line, and a frozen dataclass costs five times as much to build;
+    nothing changes a token once made.
 
     ``chrome`` names the kind of chrome for counting, ``layout`` the layout whose rule
     recognised the line (None for plain text), ``date`` holds a date line's match.
