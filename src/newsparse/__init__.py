@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from newsparse.layouts import Layout, LayoutError, builtin_layouts, load_layout
     from newsparse.models import Article, Source
     from newsparse.parser import parse_lines, parse_text
-    from newsparse.reader import parse_file
+    from newsparse.reader import parse_file, parse_stream
 
 __version__ = "0.1.0"
 
@@ -50,6 +50,7 @@ _HOMES = {
     "parse_lines": "parser",
     "parse_text": "parser",
     "parse_file": "reader",
+    "parse_stream": "reader",
 }
 
 
@@ -76,5 +77,6 @@ __all__ = [
     "load_layout",
     "parse_file",
     "parse_lines",
+    "parse_stream",
     "parse_text",
 ]

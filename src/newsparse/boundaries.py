@@ -119,7 +119,7 @@ class Boundaries:
         if not looks_like_headline(token.text) and not self._printed_after(anchor_at, token.text):
             return False
         key = headline_key(token.text)
-        run = self.header_run(offset)
+        run = self.header_run(offset, anchor_at)
         if run is None:
             return False
         anchor_at, between, after = run
@@ -261,15 +261,18 @@ class Boundaries:
             at += 1
         return None
 
-    def header_run(self, offset: int) -> tuple[int, list[str], list[str]] | None:
+    def header_run(
+        self, offset: int, anchor_at: int | None = None
+    ) -> tuple[int, list[str], list[str]] | None:
         """From a headline candidate at ``offset``: the offset of the first header line
-        after it, the texts between (captions), and the texts soon after the header line
-        (where a repeated headline would be, quote style folded). None when no header
-        line follows closely."""
+        after it (``anchor_at``, when the caller has it), the texts between (captions),
+        and the texts soon after the header line (where a repeated headline would be,
+        quote style folded). None when no header line follows closely."""
         ahead = self._ahead
-        token = ahead.peek(offset)
-        assert token is not None  # callers peeked it
-        anchor_at = self._anchor_after(offset, token.text)
+        if anchor_at is None:
+            token = ahead.peek(offset)
+            assert token is not None  # callers peeked it
+            anchor_at = self._anchor_after(offset, token.text)
         if anchor_at is None:
             return None
         between: list[str] = []

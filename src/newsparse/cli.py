@@ -381,14 +381,13 @@ def convert(
             else:
                 _convert_serial(names, run, options)
             if output is not None and outcome.read == 0 and outcome.input_errors:
+                _write_stats(stats_json, outcome)  # promised even when nothing was read
                 # Leaves an existing file as it was: the rename never happens.
                 raise InputError(str(output), "not written, as no input could be read")
             writer.close()
             if output is None and split is None:
                 sys.stdout.flush()  # a full disk shows here, not at interpreter exit
-        if stats_json is not None:
-            with atomic_output(stats_json) as stats:
-                stats.write(json.dumps(outcome.stats(), indent=2) + "\n")
+        _write_stats(stats_json, outcome)
         if not quiet:
             _say(outcome.summary())
         if outcome.input_errors:
@@ -449,6 +448,13 @@ class _Outcome:
         }
 
 
+def _write_stats(path: Path | None, outcome: _Outcome) -> None:
+    """``--stats-json``: the run's counts for machines, when asked for."""
+    if path is not None:
+        with atomic_output(path) as stats:
+            stats.write(json.dumps(outcome.stats(), indent=2) + "\n")
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
@@ -503,7 +509,7 @@ def _convert_serial(names: list[str | InputError], run: _Run, options: ParseOpti
         report = ParseReport(on_warning=_warn)
         failed = False
         try:
-            for article in _articles(name, options, report, run.progress.advance):
+            for article in _articles(name, options, report, run.progress.reader_callback):
                 run.write(article.model_dump(mode="json"))
         except InputError as error:
             _error(str(error))
@@ -617,6 +623,11 @@ class _Progress:
     def __exit__(self, *_: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+    @property
+    def reader_callback(self) -> Callable[[int], None] | None:
+        """What the reader calls with the bytes read: nothing when no bar is drawn."""
+        return self.advance if self._total is not None else None
 
     def advance(self, size: int) -> None:
         if self._bar is not None:

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
@@ -107,6 +108,7 @@ def resolve_date_line(match: Match, now: datetime | None = None) -> DateValue:
     return DateValue(value.isoformat(timespec="seconds" if precise_to_second else "minutes"))
 
 
+@lru_cache(maxsize=4096)  # dumps repeat their dates; a miss tries up to 18 formats
 def _parse_day(text: str) -> date | None:
     """A calendar day from ``15 February 2025``, ``Mardi 14 juillet 2020``, ``May 01,
     2019`` or ``Mon, 2021-01-25``; None when the text names no complete, valid day."""

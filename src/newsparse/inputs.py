@@ -85,11 +85,11 @@ def _broken(path: str) -> str:
 def refuse_output_among_inputs(output: Path, names: list[str]) -> None:
     """:class:`UsageError` when ``output`` is an input named, or a dump a directory
     scan of an input would read: writing it would replace what is being read."""
-    target = output.resolve()
+    target = Path(os.path.realpath(output))  # never raises, even on a loop of links
     for name in names:
         if name == STDIN:
             continue
-        source = Path(name).resolve()
+        source = Path(os.path.realpath(name))
         inside = source.is_dir() and target.is_relative_to(source)
         if target == source or (inside and is_dump(target)):
             raise UsageError(

@@ -33,7 +33,7 @@ from newsparse.lookahead import Lookahead
 from newsparse.models import Article, Source, article_id
 from newsparse.patterns import MID_BODY_CAPTION_BLANKS
 from newsparse.quoting import without_surrogates
-from newsparse.text import split_line_ends
+from newsparse.text import replace_surrogates, split_line_ends
 from newsparse.tokens import Kind, Token, tokenize
 
 #: How many lines the start of a dump is searched for a header before the generic
@@ -43,6 +43,8 @@ _GENERIC_PROBE = 200
 _GENERIC_GAP = 2
 #: A credit line at the end of the header is a name or an outlet: "Arab News Japan".
 _MAX_CREDIT_WORDS = 5
+#: The layout credited with articles no layout's rule matched.
+_GENERIC = "generic"
 #: Lines that are chrome wherever they stand.
 _ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
 #: A word set after a paragraph to ask whether all before it is a dateline.
@@ -81,6 +83,23 @@ def parse_lines(
     reported; ``layout`` (a built-in name, a layout file's path, or a :class:`Layout`)
     forces one layout instead of detecting it per article.
     """
+    return parse_decoded_lines(
+        replace_surrogates(lines), source, now=now, report=report, fix_text=fix_text,
+        layout=layout,
+    )  # fmt: skip
+
+
+def parse_decoded_lines(
+    lines: Iterable[str],
+    source: str = "-",
+    *,
+    now: datetime | str | None = None,
+    report: ParseReport | None = None,
+    fix_text: Callable[[str], str] | None = None,
+    layout: str | Layout | None = None,
+) -> Iterator[Article]:
+    """:func:`parse_lines` for lines decoded from bytes (the reader's), which hold no
+    lone surrogates: the pass that replaces them is skipped."""
     moment = as_now(now)
     report = ParseReport(on_warning=log_warning) if report is None else report
     source = without_surrogates(source)  # a file name that is not UTF-8 (SPEC: `source.path`)
@@ -126,6 +145,7 @@ class _Draft:
     last: int
     headline: str = ""
     headline_key: str = ""  # the headline as its copies are compared (fields.headline_key)
+    headline_no: int = 0  # the line the headline was taken from
     date: Token | None = None
     updated: str | None = None  # the date's ISO value
     author: str | None = None
@@ -143,9 +163,10 @@ class _Draft:
     #: Found by what follows its headline, with no page header (no chrome, no date).
     headerless: bool = False
 
-    def set_headline(self, text: str) -> None:
+    def set_headline(self, text: str, no: int) -> None:
         self.headline = text
         self.headline_key = headline_key(text)
+        self.headline_no = no
 
     def is_headline_copy(self, text: str) -> bool:
         return is_headline_copy(text, self.headline_key)
@@ -255,9 +276,7 @@ class _Parser:
         token = self._ahead.peek(0)
         assert token is not None  # callers peeked it
         if token.kind in _ALWAYS_CHROME:
-            assert token.chrome is not None  # set for every chrome kind
-            self._drop(token, token.chrome)
-            self._after_site_chrome = token.kind is Kind.SITE
+            self._drop_always_chrome(token)
             return True
         if token.kind is Kind.TEXT and len(token.text) > _MAX_LEAD_IN_LINE:
             return False  # a paragraph, the common case
@@ -270,6 +289,14 @@ class _Parser:
             self._drop(crumb, kind)
         self._after_site_chrome = True
         return True
+
+    def _drop_always_chrome(self, token: Token) -> None:
+        """Drop site chrome or a footer, wherever it stands, and remember which: both
+        end a story, so the next headline needs no gap of blank lines before it."""
+        assert token.chrome is not None  # set for every chrome kind
+        self._drop(token, token.chrome)
+        self._after_site_chrome = token.kind is Kind.SITE
+        self._after_footer = token.kind is Kind.TRAILER
 
     def _article(self) -> Article:
         ahead = self._ahead
@@ -293,17 +320,14 @@ class _Parser:
         else:
             draft.headerless = not self._bounds.starts_with_header(0)
             self._take(start, "headline")
-            draft.set_headline(start.text)
+            draft.set_headline(start.text, start.no)
         phase = _Phase.BEFORE_HEADER
         while (token := ahead.peek(0)) is not None:
             step = _Step.LINE
             if token.kind in _ALWAYS_CHROME:
-                assert token.chrome is not None  # set for every chrome kind
-                self._drop(token, token.chrome)
+                self._drop_always_chrome(token)
                 if token.kind is Kind.SITE:  # printed before the next headline
                     step = _Step.LEAD_IN
-                    self._after_site_chrome = True
-                self._after_footer = token.kind is Kind.TRAILER
             elif phase is _Phase.BEFORE_HEADER:
                 phase = self._before_header(draft, token)
             elif phase is not _Phase.BODY:
@@ -340,7 +364,7 @@ class _Parser:
             self._drop(token, "repeated_caption")
         elif self._repeats_author(draft, token):
             self._drop(token, "repeated_author")
-        elif token.no == draft.first + 1 and self._bounds.summary_at(0):
+        elif token.no == draft.headline_no + 1 and self._bounds.summary_at(0):
             self._take(token, "bullets")
             draft.bullets.append(token.text)
         elif draft.headerless and self._bounds.summaries(0):
@@ -380,8 +404,8 @@ class _Parser:
             return _Phase.BODY
         elif draft.is_headline_copy(text):
             self._drop_headline_copy(draft, token)
-        elif right_after_date and text == draft.author:
-            self._drop(token, "repeated_date_block")
+        elif self._repeats_author(draft, token):  # "By John Smith" printed again
+            self._drop(token, "repeated_date_block" if right_after_date else "repeated_author")
         elif draft.author is None and self._is_author_line(draft, token, right_after_date):
             self._take_author(draft, token)
         elif phase is _Phase.HEADER and text in draft.captions:
@@ -505,7 +529,7 @@ class _Parser:
                 self._take_date(draft, token)
             elif not draft.headline:
                 self._take(token, "headline")
-                draft.set_headline(token.text)
+                draft.set_headline(token.text, token.no)
             elif draft.paragraphs or not self._generic_header_line(draft, token):
                 self._take(token, "body")
                 draft.paragraphs.append(token.text)
@@ -513,7 +537,7 @@ class _Parser:
                 ended = True  # "By Frank Miller ·" closes a teaser on a listing page
             draft.last = token.no
         if not draft.headline:  # a date line with nothing after it
-            draft.set_headline(draft.date.text if draft.date else "")
+            draft.set_headline(draft.date.text if draft.date else "", draft.first)
         return self._finish(draft)
 
     def _starts_here(self, draft: _Draft | None) -> bool:
@@ -686,7 +710,7 @@ class _Parser:
                 self._take_author(draft, token)
             elif at == headline_at:
                 self._take(token, "headline")
-                draft.set_headline(token.text)
+                draft.set_headline(token.text, token.no)
             else:
                 self._drop(token, token.chrome or "source_label")  # all it skipped
 
@@ -813,13 +837,13 @@ class _Parser:
 
     def _layout_of(self, draft: _Draft) -> str:
         """The layout whose rules this article's lines matched, the most specific first;
-        the generic layout for an article found without a header."""
-        if self._generic:
-            return "generic"
-        for name in self._rules.layout_names():
-            if name in draft.evidence:
-                return name
-        return self._rules.layout_names()[-1]
+        generic when the dump is read without headers, or when no layout's rule matched
+        any line of it (a headless article, a date in a form no layout lists)."""
+        if not self._generic:
+            for name in self._rules.layout_names():
+                if name in draft.evidence:
+                    return name
+        return _GENERIC
 
     def _warn(self, code: WarningCode, line: int, message: str) -> None:
         self._report.warn(code, self._source, line, message)

@@ -24,7 +24,7 @@ from newsparse.diagnostics import ParseReport, WarningCode, log_warning
 from newsparse.errors import InputError, UsageError
 from newsparse.layouts import Layout
 from newsparse.models import Article
-from newsparse.parser import parse_lines
+from newsparse.parser import parse_decoded_lines
 
 _BOM = b"\xef\xbb\xbf"
 _UTF8 = "utf-8"
@@ -215,17 +215,14 @@ def _parse_file(
     except OSError as error:
         raise InputError(name, os_reason(error)) from None
     with stream:
-        yield from parse_stream(
-            stream, name, now=now, report=report, encoding=encoding, fix_text=fix_text,
-            layout=layout, progress=progress,
-        )  # fmt: skip
+        yield from _parse_stream(stream, name, now, report, encoding, fix_text, layout, progress)
 
 
 def parse_stream(
     stream: BinaryIO,
     name: str,
     *,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     report: ParseReport | None = None,
     encoding: str = "utf-8",
     fix_text: Callable[[str], str] | None = None,
@@ -233,7 +230,21 @@ def parse_stream(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Article]:
     """Parse a binary stream (a file, stdin, a remote file) named ``name``; see
-    :func:`parse_file`."""
+    :func:`parse_file`. A bad ``now`` fails here, at the call."""
+    moment = as_now(now)
+    return _parse_stream(stream, name, moment, report, encoding, fix_text, layout, progress)
+
+
+def _parse_stream(
+    stream: BinaryIO,
+    name: str,
+    now: datetime | None,
+    report: ParseReport | None,
+    encoding: str,
+    fix_text: Callable[[str], str] | None,
+    layout: str | Layout | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Article]:
     report = ParseReport(on_warning=log_warning) if report is None else report
     failure: list[InputError] = []
 
@@ -256,7 +267,9 @@ def parse_stream(
     if first is None and failure:  # nothing read: not an empty input (NP105) either
         raise failure[0]
     lines = lines if first is None else itertools.chain([first], lines)
-    yield from parse_lines(lines, name, now=now, report=report, fix_text=fix_text, layout=layout)
+    yield from parse_decoded_lines(
+        lines, name, now=now, report=report, fix_text=fix_text, layout=layout
+    )
     if failure:
         raise failure[0]
 

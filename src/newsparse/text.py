@@ -35,11 +35,20 @@ def normalize_line(line: str) -> str:
     for character, replacement in _REPLACEMENTS:
         if character in line:
             line = line.replace(character, replacement)
-    if _SURROGATES.search(line):
-        line = _SURROGATES.sub("\ufffd", line)
     if not unicodedata.is_normalized("NFC", line):
         line = unicodedata.normalize("NFC", line)
     return line.strip()
+
+
+def replace_surrogates(lines: Iterable[str]) -> Iterator[str]:
+    """``lines`` with lone surrogates as U+FFFD. Lines decoded from bytes hold none, so
+    only text handed to the library as ``str`` needs this pass."""
+    for line in lines:
+        yield (
+            line
+            if line.isascii() or not _SURROGATES.search(line)
+            else _SURROGATES.sub("\ufffd", line)
+        )
 
 
 def split_line_ends(chunks: Iterable[str]) -> Iterator[str]:

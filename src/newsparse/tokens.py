@@ -1,7 +1,7 @@
 """Lines → tokens: each non-blank line once normalised and given a kind.
 
-The kind is decided cheaply — by first character and length — before any regex runs,
-because most lines of a dump are long body paragraphs that need no test at all.
+The kind is decided cheaply — by first character and length, then one expression for
+every layout rule — because most lines of a dump are long body paragraphs.
 Blank lines are not tokens: each token counts the blank lines before it, which is all
 the later rules need (paragraph gaps, mid-body captions, "the line right after").
 """
@@ -83,9 +83,6 @@ def classify(text: str, rules: Rules) -> _Classified:
         match = form.pattern.fullmatch(text)
         if match is not None:
             return Kind.DATE, match, None, form.layout
-    unlisted = _unlisted_date(text)
-    if unlisted is not None:
-        return unlisted
     if text in rules.comment_counts:
         return Kind.COMMENT_COUNT, None, "comment_count", None
     for counter in rules.gallery_counters:
@@ -99,7 +96,7 @@ def classify(text: str, rules: Rules) -> _Classified:
         rule = exact.get(lowered) or _first_match(patterns, text)
         if rule is not None:
             return kind, None, rule.kind, rule.layout
-    return _TEXT
+    return _unlisted_date(text) or _TEXT  # last: any layout's rule comes first
 
 
 def _unlisted_date(text: str) -> _Classified | None:
