@@ -31,7 +31,7 @@ from newsparse.fields import (
 from newsparse.layouts import Layout, Rules, rules_for
 from newsparse.lookahead import Lookahead
 from newsparse.models import Article, Source, article_id
-from newsparse.patterns import MID_BODY_CAPTION_BLANKS
+from newsparse.patterns import DATELINE_MAX_LEN, MID_BODY_CAPTION_BLANKS
 from newsparse.quoting import without_surrogates
 from newsparse.text import replace_surrogates, split_line_ends
 from newsparse.tokens import Kind, Token, tokenize
@@ -716,6 +716,8 @@ class _Parser:
 
     def _lone_dateline(self, paragraph: str) -> str | None:
         """The dateline when ``paragraph`` is one and its separator, nothing after."""
+        if len(paragraph) > DATELINE_MAX_LEN + len(" // "):
+            return None  # a paragraph, not a dateline alone
         dateline, rest = split_dateline(f"{paragraph} {_PROBE}", self._rules)
         return dateline if rest == _PROBE else None
 
