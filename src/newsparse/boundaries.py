@@ -27,8 +27,9 @@ _DATE_BLOCK_CHROME = frozenset({Kind.CHROME, Kind.GALLERY, Kind.COMMENT_COUNT})
 #: Breadcrumbs and section labels are a few words each: "Home", "Middle East".
 _MAX_BREADCRUMB_WORDS = 4
 _MAX_LABEL_LEN = 40
-#: Blank lines before a headline that prints no page header (SPEC: *Boundaries*).
-_HEADLESS_GAP = 2
+#: Blank lines that set an article apart: before a headline with no page header, and
+#: between articles in the generic layout (SPEC: *Boundaries*).
+ARTICLE_GAP = 2
 #: Headlines seen on real pages are at most ~150 characters; a longer line standing
 #: apart is a paragraph.
 _MAX_HEADLESS_HEADLINE = 200
@@ -87,7 +88,7 @@ class Boundaries:
             if looks_like_label(token.text):
                 return 0  # a section label printed twice ("Ramadan 2023"), not a caption
             count = 2
-        elif token.blanks_before >= _HEADLESS_GAP and has_caption_credit(token.text):
+        elif token.blanks_before >= ARTICLE_GAP and has_caption_credit(token.text):
             count = 1
         else:
             return 0
@@ -233,7 +234,7 @@ class Boundaries:
         return (
             token is not None
             and token.kind is Kind.TEXT
-            and (token.blanks_before >= _HEADLESS_GAP or ahead.index(offset) == 0 or after_footer)
+            and (token.blanks_before >= ARTICLE_GAP or ahead.index(offset) == 0 or after_footer)
             and looks_like_headline(token.text)
             and len(token.text) <= _MAX_HEADLESS_HEADLINE
             and " " in token.text
@@ -279,7 +280,7 @@ class Boundaries:
         for at in range(offset + 1, anchor_at + 1):
             token = ahead.peek(at)
             assert token is not None  # up to an anchor that was peeked
-            if token.blanks_before >= _HEADLESS_GAP and at > offset + 1:
+            if token.blanks_before >= ARTICLE_GAP and at > offset + 1:
                 return None  # a gap ends a page: that header is the next one's
             if at == anchor_at:
                 break
@@ -304,7 +305,7 @@ class Boundaries:
                 token = self._ahead.peek(at)
                 if token is None or token.kind is Kind.BULLET:
                     break
-                if at > anchor_at + 1 and token.blanks_before >= _HEADLESS_GAP:
+                if at > anchor_at + 1 and token.blanks_before >= ARTICLE_GAP:
                     break  # the next article's
                 if token.kind is Kind.TEXT:
                     texts.append(headline_key(token.text))
@@ -398,7 +399,7 @@ class Boundaries:
         if headline_key(headline) in after:
             return True
         ahead = self._ahead
-        if any(_blanks_before(ahead.peek(at)) >= _HEADLESS_GAP for at in range(1, anchor_at + 1)):
+        if any(_blanks_before(ahead.peek(at)) >= ARTICLE_GAP for at in range(1, anchor_at + 1)):
             return False  # a header set apart by a gap is the next page's
         return not any(self.starts_article(at) for at in range(anchor_at))
 
@@ -446,7 +447,7 @@ class Boundaries:
         standing apart ("The New Gulf Digest", its tagline) right over site chrome."""
         ahead = self._ahead
         token = ahead.peek(0)
-        if token is None or token.blanks_before < _HEADLESS_GAP:
+        if token is None or token.blanks_before < ARTICLE_GAP:
             return 0
         at = 0
         while (line := ahead.peek(at)) is not None and line.kind is Kind.TEXT:
@@ -463,7 +464,7 @@ class Boundaries:
         token = self._ahead.peek(at)
         return (
             token is not None
-            and token.blanks_before >= _HEADLESS_GAP
+            and token.blanks_before >= ARTICLE_GAP
             and len(token.text.split()) <= _MAX_SITE_NAME_WORDS
             and len(token.text) <= _MAX_SITE_NAME
         )
@@ -478,7 +479,7 @@ class Boundaries:
             return 0
         first = token.text.lstrip("".join(self._rules.bullet_glyphs)).strip()
         rooted = first.lower() in BREADCRUMB_ROOTS
-        if not rooted and token.blanks_before < 2:
+        if not rooted and token.blanks_before < ARTICLE_GAP:
             return 0
         at = 0
         while (crumb := ahead.peek(at)) is not None and crumb.kind is Kind.BULLET:

@@ -61,9 +61,11 @@ Exit codes:
   0    success (warnings may have been printed)
   1    content problems: check found errors, or --strict saw warnings
   2    usage error
-  3    an input could not be read
+  3    an input could not be read, in whole or in part
   4    the output could not be written
-  130  interrupted"""
+  129  the terminal went away (SIGHUP)
+  130  interrupted (Ctrl-C)
+  143  terminated (SIGTERM)"""
 
 app = typer.Typer(
     name="newsparse",

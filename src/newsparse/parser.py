@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum, auto
 
-from newsparse.boundaries import Boundaries
+from newsparse.boundaries import ARTICLE_GAP, Boundaries
 from newsparse.dates import as_now, resolve_date_line
 from newsparse.diagnostics import ParseReport, WarningCode, log_warning
 from newsparse.fields import (
@@ -39,8 +39,6 @@ from newsparse.tokens import Kind, Token, tokenize
 #: How many lines the start of a dump is searched for a header before the generic
 #: layout is chosen: far more than any preamble seen before a first headline.
 _GENERIC_PROBE = 200
-#: Blank lines that separate articles in the generic layout.
-_GENERIC_GAP = 2
 #: A credit line at the end of the header is a name or an outlet: "Arab News Japan".
 _MAX_CREDIT_WORDS = 5
 #: The layout credited with articles no layout's rule matched.
@@ -365,13 +363,11 @@ class _Parser:
         elif self._repeats_author(draft, token):
             self._drop(token, "repeated_author")
         elif token.no == draft.headline_no + 1 and self._bounds.summary_at(0):
-            self._take(token, "bullets")
-            draft.bullets.append(token.text)
+            self._take_bullet(draft, token)
         elif draft.headerless and self._bounds.summaries(0):
             return _Phase.BULLETS
         elif self._is_header_caption(draft, token):
-            self._take(token, "captions")
-            draft.captions.append(token.text)
+            self._take_caption(draft, token)
         else:
             return _Phase.BODY
         return _Phase.BEFORE_HEADER
@@ -390,8 +386,7 @@ class _Parser:
                 return _Phase.BODY
             draft.date_block_end = token.no
         elif kind is Kind.BULLET:
-            self._take(token, "bullets")
-            draft.bullets.append(self._bullet_text(text))
+            self._take_bullet(draft, token)
             draft.header_end = token.no
             return _Phase.BULLETS
         elif kind is Kind.COMMENT_COUNT and right_after_date:
@@ -416,16 +411,13 @@ class _Parser:
             and self._bounds.caption_ahead(draft.headline, before_date=True)
         ):
             # Between the headline and the date block, chrome or not: a caption (SPEC).
-            self._take(token, "captions")
-            draft.captions.append(text)
+            self._take_caption(draft, token)
         elif self._bounds.summaries(0):  # summary points printed without a glyph
-            self._take(token, "bullets")
-            draft.bullets.append(text)
+            self._take_bullet(draft, token)
             draft.header_end = token.no
             return _Phase.BULLETS
         elif phase is _Phase.HEADER and self._is_caption_after_date(token):
-            self._take(token, "captions")
-            draft.captions.append(text)
+            self._take_caption(draft, token)
         else:
             return _Phase.BODY
         return phase
@@ -460,7 +452,7 @@ class _Parser:
         elif token.text in draft.captions:  # a caption printed again (SPEC: chrome)
             self._drop(token, "repeated_caption")
         elif not self._is_mid_body_caption(token):
-            if token.blanks_before >= _GENERIC_GAP and self._bounds.could_start_article(0):
+            if token.blanks_before >= ARTICLE_GAP and self._bounds.could_start_article(0):
                 self._warn(
                     WarningCode.POSSIBLE_ARTICLE,
                     token.no,
@@ -477,8 +469,7 @@ class _Parser:
                     f"{_quote(draft.headline)} is not its date; kept as a paragraph",
                 )
         else:
-            self._take(token, "captions")
-            draft.captions.append(token.text)
+            self._take_caption(draft, token)
         return _Step.LINE
 
     # --- the generic layout -----------------------------------------------------------
@@ -517,7 +508,7 @@ class _Parser:
         # Pages stamped by a crawler start at their stamp, and may hold wide gaps.
         self._crawled = self._crawled or start.crawled
         while (token := ahead.peek(0)) is not None:
-            apart = token.blanks_before >= _GENERIC_GAP and (token.crawled or not self._crawled)
+            apart = token.blanks_before >= ARTICLE_GAP and (token.crawled or not self._crawled)
             if draft.paragraphs and (apart or (ended and token.chrome is None)):
                 break  # a gap, or the first line after the footers
             if not draft.paragraphs and self._ends_teaser(draft, token, ended):
@@ -555,7 +546,7 @@ class _Parser:
         )
         if (  # most body lines: only a headline with its header, or captions above one
             token.kind is Kind.TEXT
-            and token.blanks_before < _GENERIC_GAP
+            and token.blanks_before < ARTICLE_GAP
             and not token.crawled
             and not closed
             and ahead.index(0) > 0
@@ -597,12 +588,8 @@ class _Parser:
             self._drop(token, "repeated_author")
         elif draft.author is None and self._is_author_before_story(token):
             self._take_author(draft, token)
-        elif token.kind is Kind.BULLET:
-            self._take(token, "bullets")
-            draft.bullets.append(self._bullet_text(text))
-        elif self._bounds.summaries(0):
-            self._take(token, "bullets")
-            draft.bullets.append(text)
+        elif token.kind is Kind.BULLET or self._bounds.summaries(0):
+            self._take_bullet(draft, token)
         elif self._is_header_caption(draft, token):
             self._take_caption(draft, token)
         else:
@@ -657,6 +644,13 @@ class _Parser:
         else:
             self._take(token, "captions")
             draft.captions.append(token.text)
+
+    def _take_bullet(self, draft: _Draft, token: Token) -> None:
+        """Take ``token`` (at offset 0) as a bullet: its glyph and the spaces after it
+        removed, or as it is when it is a summary point printed without one."""
+        self._take(token, "bullets")
+        text = token.text
+        draft.bullets.append(self._bullet_text(text) if token.kind is Kind.BULLET else text)
 
     def _drop_headline_copy(self, draft: _Draft, token: Token) -> None:
         self._drop(token, "repeated_headline")
