@@ -10,6 +10,7 @@ import io
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,3 +82,42 @@ def test_every_real_page_has_its_truth_file() -> None:
         truth = json.loads(page.with_suffix(".truth.json").read_text(encoding="utf-8"))
         assert truth, page.name
         assert all("headline" in article for article in truth), page.name
+
+
+#: Pages after which the next page starts with text that is no article (a hashtag
+#: page's title, a headless story) or whose captions stand above a headline with no
+#: header: alone, that text is before the first article (NP101); joined, SPEC gives
+#: the lines before the next article's header to the article before.
+JOINED_DIFFERS = {
+    "com_daily8_clone",
+    "com_daily8_hashtag",
+    "com_gallery_label_copies",
+    "other_thenational_captions_above_headline",
+}
+
+
+def test_the_joined_dump_yields_the_articles_of_the_single_page_runs() -> None:
+    def records(text: str) -> list[tuple[Any, ...]]:
+        """Every field of each record but the id, its span as two numbers."""
+        return [
+            (
+                *a.model_dump(exclude={"id", "source"}).values(),
+                a.source.line_start,
+                a.source.line_end,
+            )
+            for a in parse_text(text, "x.txt", now=NOW, report=ParseReport())
+        ]
+
+    joined = records(joined_text())
+    offset = 0
+    for page in PAGES:
+        text = page_text(page).rstrip("\n")
+        lines = text.count("\n") + 1
+        own = [
+            (*r[:-2], r[-2] - offset, r[-1] - offset)
+            for r in joined
+            if offset < r[-2] <= offset + lines
+        ]
+        if page.stem not in JOINED_DIFFERS:
+            assert own == records(text), page.name
+        offset += lines + 2  # two blank lines between pages
