@@ -22,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsparse import InputError, ParseReport, parse_text, reader
+from newsparse import batch as batch_module
 from newsparse import cli as cli_module
 from newsparse.cli import app
 from newsparse.dates import match_date_line, resolve_date_line
@@ -387,6 +388,24 @@ def test_lone_surrogates_become_replacement_characters() -> None:
 
 
 # --- 11. --jobs is bounded --------------------------------------------------------------
+
+
+def test_a_worker_that_cannot_write_its_temporary_file_is_an_output_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full $TMPDIR is no input's fault, and not stdout's either (exit 4, named)."""
+
+    def full_disk(*_: object, **__: object) -> tuple[int, str]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch_module.tempfile, "mkstemp", full_disk)  # the workers fork
+    for i in range(2):
+        (tmp_path / f"{i}.txt").write_bytes(SEED_BYTES)
+    code, out, err = invoke("convert", "-q", "--to", "jsonl", "-j", "2", str(tmp_path))
+    assert (code, out) == (4, "")
+    assert err.startswith("error: ")
+    assert "a worker could not write its records there (No space left on device)" in err
+    assert "stdout" not in err
 
 
 def test_jobs_are_capped_at_the_inputs_and_twice_the_cpus(

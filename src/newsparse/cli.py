@@ -37,7 +37,14 @@ from newsparse.diagnostics import (
     ParseWarning,
     Severity,
 )
-from newsparse.errors import ExitCode, InputError, NewsparseError, Terminated, UsageError
+from newsparse.errors import (
+    ExitCode,
+    InputError,
+    NewsparseError,
+    OutputError,
+    Terminated,
+    UsageError,
+)
 from newsparse.extras import install_hint
 from newsparse.inputs import STDIN, find_dumps, refuse_output_among_inputs
 from newsparse.layouts import builtin_layouts, resolve_layout
@@ -547,6 +554,12 @@ def _convert_parallel(
                 raise NewsparseError(
                     f"{name}: a worker process died before finishing (killed, or out of "
                     "memory?); rerun with --jobs 1"
+                ) from None
+            except OSError as error:  # not the input's (InputError is caught by the worker)
+                raise OutputError(
+                    directory,
+                    f"a worker could not write its records there ({error.strerror or error}); "
+                    "free some space or point TMPDIR elsewhere",
                 ) from None
             for warning in result.warnings:
                 _warn(warning)
