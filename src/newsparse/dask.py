@@ -172,5 +172,5 @@ def _unreadable(error: InputError) -> dict[str, Any]:
         "line": error.line,
         "code": UNREADABLE,
         "severity": "error",
-        "message": str(error),
+        "message": error.reason,  # raw, as parse warnings' messages: escape to display
     }

@@ -48,6 +48,7 @@ class InputError(NewsparseError, OSError):
     def __init__(self, path: str, message: str, line: int | None = None) -> None:
         self.path = path
         self.line = line
+        self.reason = message  # without the place, as a parse warning's message is
         where = path if line is None else f"{path}:{line}"
         super().__init__(f"{where}: {message}")
 
