@@ -144,6 +144,7 @@ class _Draft:
     headline: str = ""
     headline_key: str = ""  # the headline as its copies are compared (fields.headline_key)
     headline_no: int = 0  # the line the headline was taken from
+    copy_no: int = 0  # the line of the latest copy of the headline
     date: Token | None = None
     updated: str | None = None  # the date's ISO value
     author: str | None = None
@@ -362,7 +363,7 @@ class _Parser:
             self._drop(token, "repeated_caption")
         elif self._repeats_author(draft, token):
             self._drop(token, "repeated_author")
-        elif token.no == draft.headline_no + 1 and self._bounds.summary_at(0):
+        elif self._is_summary_line(draft, token):
             self._take_bullet(draft, token)
         elif draft.headerless and self._bounds.summaries(0):
             return _Phase.BULLETS
@@ -405,6 +406,8 @@ class _Parser:
             self._take_author(draft, token)
         elif phase is _Phase.HEADER and text in draft.captions:
             self._drop(token, "repeated_caption")
+        elif self._is_summary_line(draft, token):
+            self._take_bullet(draft, token)
         elif (
             phase is _Phase.HEADER
             and draft.date is None
@@ -655,7 +658,12 @@ class _Parser:
     def _drop_headline_copy(self, draft: _Draft, token: Token) -> None:
         self._drop(token, "repeated_headline")
         draft.headline_copies += 1
-        draft.header_end = token.no
+        draft.header_end = draft.copy_no = token.no
+
+    def _is_summary_line(self, draft: _Draft, token: Token) -> bool:
+        """arab.news and compact .pk pages print a one-line summary right under the
+        headline (or a copy of it) and right over the date line, no blank around."""
+        return token.no - 1 in (draft.headline_no, draft.copy_no) and self._bounds.summary_at(0)
 
     def _same_date(self, draft: _Draft, token: Token) -> bool:
         """Whether a second date line in the header gives the article's date in another
