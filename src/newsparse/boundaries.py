@@ -55,11 +55,15 @@ def is_source_label(token: Token) -> bool:
     )
 
 
+#: The texts after a header line: as a list, as a set, and the set of their lengths.
+_TextsAfter = tuple[list[str], frozenset[str], frozenset[int]]
+
+
 class Boundaries:
     def __init__(self, ahead: Lookahead, rules: Rules) -> None:
         self._ahead = ahead
         self._rules = rules
-        self._after_cache: tuple[int, tuple[list[str], frozenset[str]]] = (-1, ([], frozenset()))
+        self._after_cache: tuple[int, _TextsAfter] = (-1, ([], frozenset(), frozenset()))
 
     def starts_article(self, offset: int) -> bool:
         """Whether the token at ``offset`` ahead opens a new article: a headline with
@@ -292,12 +296,13 @@ class Boundaries:
     def _printed_after(self, anchor_at: int, text: str) -> bool:
         """Whether ``text`` is printed again soon after the header line at ``anchor_at``.
         Folding quotes keeps a text's length: most lines are ruled out by it, cheaply."""
-        texts, folded = self._texts_after(anchor_at)
-        return any(len(t) == len(text) for t in texts) and headline_key(text) in folded
+        _, folded, lengths = self._texts_after(anchor_at)
+        return len(text) in lengths and headline_key(text) in folded
 
-    def _texts_after(self, anchor_at: int) -> tuple[list[str], frozenset[str]]:
+    def _texts_after(self, anchor_at: int) -> _TextsAfter:
         """The text lines soon after the header line at ``anchor_at``, up to the bullets,
-        as a list and a set. Cached: consecutive body lines share their next header."""
+        as a list, a set and the set of their lengths. Cached: consecutive body lines
+        share their next header."""
         index = self._ahead.index(anchor_at)
         if self._after_cache[0] != index:
             texts: list[str] = []
@@ -309,7 +314,7 @@ class Boundaries:
                     break  # the next article's
                 if token.kind is Kind.TEXT:
                     texts.append(headline_key(token.text))
-            self._after_cache = (index, (texts, frozenset(texts)))
+            self._after_cache = (index, (texts, frozenset(texts), frozenset(map(len, texts))))
         return self._after_cache[1]
 
     def _date_leads(self, date_at: int) -> bool:
