@@ -25,12 +25,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsparse import ParseReport, parse_text
+from newsparse import ParseHooks, ParseOptions, ParseWarning, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "fixtures" / "real"
 #: The moment relative dates in the truth files resolve against.
 NOW = datetime.fromisoformat("2025-02-15T12:00:00+03:00")
+OPTIONS = ParseOptions(now=NOW)
 FIELDS = ("headline", "updated", "updated_text", "author", "captions", "bullets", "dateline")
 SCORED = (*FIELDS, "body", "span")
 
@@ -111,9 +112,10 @@ def score_articles(
 def score_single(pages: list[Page]) -> Score:
     score = Score()
     for page in pages:
-        report = ParseReport()
-        records = [record_of(a) for a in parse_text(page.text, page.name, now=NOW, report=report)]
-        score.warnings += len(report.warnings)
+        warnings: list[ParseWarning] = []
+        hooks = ParseHooks(on_warning=warnings.append)
+        records = [record_of(a) for a in parse_text(page.text, page.name, OPTIONS, hooks)]
+        score.warnings += len(warnings)
         score.pages += 1
         score.pages_right += score_articles(page.name, page.truth, records, 0, score)
     return score
@@ -127,11 +129,10 @@ def score_joined(pages: list[Page]) -> Score:
         offsets.append(line)
         parts.append(text)
         line += text.count("\n") + 1 + 2  # its lines, then two blank lines
-    report = ParseReport()
-    records = [
-        record_of(a) for a in parse_text("\n\n\n".join(parts), "joined", now=NOW, report=report)
-    ]
-    score = Score(warnings=len(report.warnings))
+    warnings: list[ParseWarning] = []
+    hooks = ParseHooks(on_warning=warnings.append)
+    records = [record_of(a) for a in parse_text("\n\n\n".join(parts), "joined", OPTIONS, hooks)]
+    score = Score(warnings=len(warnings))
     bounds = [*offsets, line]
     for index, page in enumerate(pages):
         low, high = bounds[index], bounds[index + 1]

@@ -23,12 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.* hold the mutations and the accounting check
 
-from tests.accounting import assert_lossless, recording_report  # noqa: E402
+from tests.accounting import assert_lossless, line_recorder, recording_hooks  # noqa: E402
+from tests.parsing import parse_all  # noqa: E402
 from tests.test_fuzz import mutate  # noqa: E402
 
-from newsparse import InputError  # noqa: E402
-from newsparse.parser import parse_text  # noqa: E402
-from newsparse.reader import parse_stream  # noqa: E402
+from newsparse import InputError, parse_stream  # noqa: E402
 
 LINE_DAMAGE = ["drop", "duplicate", "swap", "split", "insert_chrome", "blank_lines", "separator"]
 HOSTILE_DATES = [
@@ -79,9 +78,9 @@ def mutant(rng: random.Random, dumps: list[list[str]]) -> tuple[str, list[str], 
 
 
 def check_text(text: str) -> None:
-    report, uses = recording_report()
-    articles = list(parse_text(text, "fuzz.txt", report=report))
-    assert_lossless(text, articles, report, uses)
+    record, uses = line_recorder()
+    parsed = parse_all(text, "fuzz.txt", on_line=record)
+    assert_lossless(text, parsed.articles, parsed.account, uses)
 
 
 def check_bytes(rng: random.Random, lines: list[str]) -> None:
@@ -93,10 +92,11 @@ def check_bytes(rng: random.Random, lines: list[str]) -> None:
     bad = b"\x00" if nul else rng.choice([b"\xff", b"\xc3", b"\xe2\x80", b"\xed\xa0\x80"])
     cut = rng.randrange(len(data[at]))  # before the line's \n
     data[at] = data[at][:cut] + bad + data[at][cut:]
-    report, uses = recording_report()
+    hooks, uses, _ = recording_hooks()
+    parsed = parse_stream(io.BytesIO(b"".join(data)), "fuzz.txt", hooks=hooks)
     articles = []
     try:
-        for article in parse_stream(io.BytesIO(b"".join(data)), "fuzz.txt", report=report):
+        for article in parsed:
             articles.append(article)
         assert not nul, "a NUL byte was read as text"
         read = data
@@ -105,7 +105,7 @@ def check_bytes(rng: random.Random, lines: list[str]) -> None:
             raise
         read = data[:at]
     text = b"".join(read).decode("utf-8", errors="replace")
-    assert_lossless(text, articles, report, uses)
+    assert_lossless(text, articles, parsed.account, uses)
 
 
 def main() -> int:

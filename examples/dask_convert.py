@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsparse.dask import RECORD_META, read_dumps
+from newsparse.dask_reader import RECORD_META, read_dumps
 from newsparse.writers.parquet import record_schema
 
 

@@ -7,11 +7,12 @@ Chrome may also stand between records (site chrome, footers).
 
 import io
 from collections.abc import Callable
+from typing import NamedTuple
 
-from newsparse import Article, ParseReport
+from newsparse import Article, LineAccount, ParseHooks, ParseWarning
 from newsparse.fields import clean_author, headline_key, is_headline_copy
 from newsparse.patterns import CRAWL_PREFIX
-from newsparse.text import normalize_line, split_line_ends
+from newsparse.text import normalize_line, replace_surrogates, split_line_ends
 
 
 def field_holds(article: Article, use: str, text: str) -> bool:
@@ -41,16 +42,18 @@ def field_holds(article: Article, use: str, text: str) -> bool:
 
 
 def assert_lossless(
-    text: str, articles: list[Article], report: ParseReport, uses: dict[int, str]
+    text: str, articles: list[Article], account: LineAccount, uses: dict[int, str]
 ) -> None:
-    """Assert the invariant for ``text``, parsed into ``articles`` with ``report``, whose
-    ``on_line`` filled ``uses``."""
-    lines = [normalize_line(line) for line in split_line_ends(io.StringIO(text, newline=""))]
-    assert report.lines == len(lines)
-    assert report.accounted_lines == report.lines, "line counts do not add up"
+    """Assert the invariant for ``text``, parsed into ``articles`` with the line
+    ``account``, by a parse whose ``on_line`` hook filled ``uses``."""
+    # Lone surrogates (in text handed over as str) reach the parser as U+FFFD.
+    raw = replace_surrogates(io.StringIO(text, newline=""))
+    lines = [normalize_line(line) for line in split_line_ends(raw)]
+    assert account.lines == len(lines)
+    assert account.accounted_lines == account.lines, "line counts do not add up"
     non_blank = {no for no, line in enumerate(lines, start=1) if line}
     assert set(uses) == non_blank, "some non-blank line was not accounted for, or a blank one was"
-    assert report.blank_lines == len(lines) - len(non_blank)
+    assert account.blank_lines == len(lines) - len(non_blank)
     spans = [(a.source.line_start, a.source.line_end, a) for a in articles]
     first_start = spans[0][0] if spans else len(lines) + 1
     for no, use in uses.items():
@@ -65,12 +68,28 @@ def assert_lossless(
         assert field_holds(holders[0], use, line), f"line {no} {line!r} is not in {use}"
 
 
-def recording_report() -> tuple[ParseReport, dict[int, str]]:
-    """A report whose ``on_line`` records each line's use, refusing a line used twice."""
+def line_recorder() -> tuple[Callable[[int, str], None], dict[int, str]]:
+    """An ``on_line`` hook that records each line's use, refusing a line used twice,
+    and the uses it fills."""
     uses: dict[int, str] = {}
 
     def record(no: int, use: str) -> None:
         assert no not in uses, f"line {no} used twice: {uses[no]} and {use}"
         uses[no] = use
 
-    return ParseReport(on_line=record), uses
+    return record, uses
+
+
+class Recording(NamedTuple):
+    """Hooks for a parse that records every line's use and collects the warnings."""
+
+    hooks: ParseHooks
+    uses: dict[int, str]
+    warnings: list[ParseWarning]
+
+
+def recording_hooks() -> Recording:
+    """:func:`line_recorder` as hooks, for a parse run by hand (a stream, say)."""
+    record, uses = line_recorder()
+    warnings: list[ParseWarning] = []
+    return Recording(ParseHooks(on_warning=warnings.append, on_line=record), uses, warnings)

@@ -1,5 +1,6 @@
 """Shared test helpers: paths, the golden-file switch, and running the real CLI."""
 
+import contextlib
 import difflib
 import os
 import pty
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from typer.testing import CliRunner
+
+from newsparse.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -76,6 +80,23 @@ def run_cli(
         env={**os.environ, "COLUMNS": "200", **(env or {})},
         timeout=60,
         check=False,
+    )
+
+
+def invoke_cli(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the ``newsparse`` command in this process (Typer's runner), as
+    :func:`run_cli` does in a new one: for every test whose subject is not the process
+    itself (its exit on signals, pipes, a terminal, start-up)."""
+    with contextlib.chdir(ROOT):
+        result = CliRunner().invoke(
+            app, list(args), input=stdin or b"", env={"COLUMNS": "200", **(env or {})}
+        )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback the user would have seen: fail loudly
+    return subprocess.CompletedProcess(
+        list(args), result.exit_code, result.stdout_bytes, result.stderr_bytes
     )
 
 

@@ -5,32 +5,32 @@ from pathlib import Path
 
 import pytest
 
-from newsparse import parse_file, parse_text
-from tests.accounting import assert_lossless, recording_report
+from tests.accounting import assert_lossless, line_recorder
 from tests.conftest import DUMPS, NOW_DATETIME
+from tests.parsing import parse_all, parse_all_file
 
 
 @pytest.mark.parametrize("dump", DUMPS, ids=lambda p: p.stem)
 def test_every_line_of_every_fixture_is_accounted_for(dump: Path) -> None:
-    report, uses = recording_report()
-    articles = list(parse_file(dump, now=NOW_DATETIME, report=report))
+    record, uses = line_recorder()
+    parsed = parse_all_file(dump, now=NOW_DATETIME, on_line=record)
     text = dump.read_bytes().decode("utf-8-sig")
-    assert_lossless(text, articles, report, uses)
+    assert_lossless(text, parsed.articles, parsed.account, uses)
 
 
 def test_the_seed_account_in_numbers() -> None:
-    report, _ = recording_report()
-    list(parse_file("fixtures/dumps/seed.txt", report=report))
-    assert (report.lines, report.blank_lines, report.preamble_lines) == (54, 20, 0)
-    assert report.chrome == {"short_url": 1, "follow": 2, "repeated_headline": 2}
-    assert report.fields == {
+    record, _ = line_recorder()
+    account = parse_all_file("fixtures/dumps/seed.txt", on_line=record).account
+    assert (account.lines, account.blank_lines, account.preamble_lines) == (54, 20, 0)
+    assert account.chrome == {"short_url": 1, "follow": 2, "repeated_headline": 2}
+    assert account.fields == {
         "headline": 2,
         "updated_text": 2,
         "captions": 1,
         "bullets": 4,
         "body": 20,
     }
-    assert report.coverage == {"updated": 2, "bullets": 2, "dateline": 2, "captions": 1}
+    assert account.coverage == {"updated": 2, "bullets": 2, "dateline": 2, "captions": 1}
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,6 @@ def test_the_seed_account_in_numbers() -> None:
     ids=["only-chrome", "only-preamble", "only-blank", "long-line"],
 )
 def test_odd_inputs_are_accounted_for(text: str) -> None:
-    report, uses = recording_report()
-    articles = list(parse_text(text, "odd.txt", report=report))
-    assert_lossless(text, articles, report, uses)
+    record, uses = line_recorder()
+    parsed = parse_all(text, "odd.txt", on_line=record)
+    assert_lossless(text, parsed.articles, parsed.account, uses)

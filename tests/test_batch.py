@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DUMPS, NOW, ROOT, run_cli, run_in_terminal
+from tests.conftest import DUMPS, NOW, ROOT, invoke_cli, run_in_terminal
 
 ALL = [str(dump.relative_to(ROOT)) for dump in DUMPS]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "md"])
 def test_jobs_2_writes_exactly_what_jobs_1_writes(fmt: str) -> None:
-    serial = run_cli("convert", *ALL, "missing.txt", "--to", fmt, "--now", NOW, "--jobs", "1")
-    parallel = run_cli("convert", *ALL, "missing.txt", "--to", fmt, "--now", NOW, "--jobs", "2")
+    serial = invoke_cli("convert", *ALL, "missing.txt", "--to", fmt, "--now", NOW, "--jobs", "1")
+    parallel = invoke_cli("convert", *ALL, "missing.txt", "--to", fmt, "--now", NOW, "--jobs", "2")
     assert serial.returncode == parallel.returncode == 3  # missing.txt, the others converted
     assert parallel.stdout == serial.stdout
     assert parallel.stderr == serial.stderr  # warnings too, in input order
@@ -20,7 +20,7 @@ def test_jobs_2_writes_exactly_what_jobs_1_writes(fmt: str) -> None:
 
 def test_dedupe_drops_records_already_written_and_says_how_many() -> None:
     seed = "fixtures/dumps/seed.txt"
-    result = run_cli("convert", seed, seed, seed, "--dedupe", "--to", "jsonl")
+    result = invoke_cli("convert", seed, seed, seed, "--dedupe", "--to", "jsonl")
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr.decode() == (
@@ -46,7 +46,7 @@ def test_progress_bar_on_a_terminal(large_dump: Path, tmp_path: Path) -> None:
 
 
 def test_no_progress_bar_in_a_pipe(large_dump: Path) -> None:
-    result = run_cli("convert", str(large_dump), "--to", "jsonl")
+    result = invoke_cli("convert", str(large_dump), "--to", "jsonl")
     assert b"\x1b[" not in result.stderr
     assert (
         result.stderr == b"3400 articles parsed from 1 input, 3400 written; 0 warnings, 0 errors\n"

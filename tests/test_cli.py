@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsparse import Article, __version__
-from tests.conftest import EXPECTED, FIXTURES, NOW, ROOT, run_cli
+from tests.conftest import EXPECTED, FIXTURES, NOW, ROOT, invoke_cli, run_cli
 
 SEED = "fixtures/dumps/seed.txt"
 
@@ -54,18 +54,18 @@ def test_python_dash_m_runs_the_same_cli() -> None:
     "command", [[], ["convert"], ["schema"]], ids=["root", "convert", "schema"]
 )
 def test_help_is_there(command: list[str]) -> None:
-    result = run_cli(*command, "--help")
+    result = invoke_cli(*command, "--help")
     assert result.returncode == 0
     assert b"Usage:" in result.stdout
 
 
 def test_help_shows_brackets_as_typed_not_as_markup() -> None:
-    result = run_cli("convert", "--help", env={"COLUMNS": "300"})
+    result = invoke_cli("convert", "--help", env={"COLUMNS": "300"})
     assert b"pip install -e '.[fix]'" in b" ".join(result.stdout.split())
 
 
 def test_schema_prints_the_record_json_schema() -> None:
-    result = run_cli("schema")
+    result = invoke_cli("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema == Article.model_json_schema()
@@ -78,7 +78,7 @@ def test_schema_prints_the_record_json_schema() -> None:
 def test_stdin_is_read_when_no_input_is_given_or_dash(tmp_path: Path) -> None:
     data = (ROOT / SEED).read_bytes()
     for args in ([], ["-"]):
-        result = run_cli("convert", *args, "--to", "jsonl", stdin=data)
+        result = invoke_cli("convert", *args, "--to", "jsonl", stdin=data)
         assert result.returncode == 0, result.stderr
         lines = result.stdout.decode().splitlines()
         assert [json.loads(line)["source"]["path"] for line in lines] == ["-", "-"]
@@ -109,14 +109,14 @@ def test_directories_are_read_recursively_in_sorted_order(tmp_path: Path) -> Non
     (tmp_path / "b" / "2.txt").write_bytes(seed)
     (tmp_path / "a.txt").write_bytes(seed)
     (tmp_path / "notes.md").write_text("not a dump")
-    result = run_cli("convert", str(tmp_path), "--to", "jsonl")
+    result = invoke_cli("convert", str(tmp_path), "--to", "jsonl")
     assert result.returncode == 0, result.stderr
     paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
     assert paths == [str(tmp_path / "a.txt")] * 2 + [str(tmp_path / "b" / "2.txt")] * 2
 
 
 def test_output_order_is_input_order() -> None:
-    result = run_cli("convert", "fixtures/dumps/text.txt", SEED, "--to", "jsonl")
+    result = invoke_cli("convert", "fixtures/dumps/text.txt", SEED, "--to", "jsonl")
     paths = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
     assert paths == ["fixtures/dumps/text.txt"] * 3 + [SEED] * 2
 
@@ -125,7 +125,7 @@ def test_output_order_is_input_order() -> None:
 
 
 def test_missing_file_exits_3_and_the_other_inputs_are_converted() -> None:
-    result = run_cli("convert", "missing.txt", SEED, "--to", "jsonl")
+    result = invoke_cli("convert", "missing.txt", SEED, "--to", "jsonl")
     assert result.returncode == 3
     assert result.stderr.decode().splitlines() == [
         "error: missing.txt: No such file or directory",
@@ -136,7 +136,7 @@ def test_missing_file_exits_3_and_the_other_inputs_are_converted() -> None:
 
 
 def test_directory_without_dumps_exits_3(tmp_path: Path) -> None:
-    result = run_cli("convert", "-q", str(tmp_path))
+    result = invoke_cli("convert", "-q", str(tmp_path))
     assert result.returncode == 3
     assert (
         result.stderr.decode()
@@ -149,7 +149,7 @@ def test_directory_without_dumps_exits_3(tmp_path: Path) -> None:
 def test_empty_input_gives_no_records_and_a_warning(tmp_path: Path, content: bytes) -> None:
     dump = tmp_path / "empty.txt"
     dump.write_bytes(content)
-    result = run_cli("convert", "-q", str(dump))
+    result = invoke_cli("convert", "-q", str(dump))
     assert (result.returncode, result.stdout) == (0, b"[]\n")
     assert (
         result.stderr.decode() == f"{dump}:1: warning: NP105 no text: the input is empty or blank\n"
@@ -159,7 +159,7 @@ def test_empty_input_gives_no_records_and_a_warning(tmp_path: Path, content: byt
 def test_invalid_utf8_names_file_line_and_byte_offset(tmp_path: Path) -> None:
     dump = tmp_path / "latin1.txt"
     dump.write_bytes((ROOT / SEED).read_bytes().replace("Chargé".encode(), b"Charg\xe9", 1))
-    result = run_cli("convert", "-q", str(dump), SEED, "--to", "jsonl")
+    result = invoke_cli("convert", "-q", str(dump), SEED, "--to", "jsonl")
     assert result.returncode == 3
     offset = (ROOT / SEED).read_bytes().index("Chargé".encode()) + len("Charg")
     assert result.stderr.decode() == (
@@ -172,7 +172,7 @@ def test_invalid_utf8_names_file_line_and_byte_offset(tmp_path: Path) -> None:
 def test_nul_bytes_are_refused_as_binary(tmp_path: Path) -> None:
     dump = tmp_path / "utf16.txt"
     dump.write_bytes(b"Headline\n" + "Body text".encode("utf-16-le"))
-    result = run_cli("convert", "-q", str(dump))
+    result = invoke_cli("convert", "-q", str(dump))
     assert result.returncode == 3
     assert result.stderr.decode() == (
         f"{dump}:1: warning: NP112 no page header near the start: read with the generic "
@@ -184,7 +184,7 @@ def test_nul_bytes_are_refused_as_binary(tmp_path: Path) -> None:
 
 
 def test_preamble_is_reported_on_stderr_with_file_and_line() -> None:
-    result = run_cli("convert", "-q", "fixtures/dumps/preamble.txt", "--to", "jsonl")
+    result = invoke_cli("convert", "-q", "fixtures/dumps/preamble.txt", "--to", "jsonl")
     assert result.returncode == 0
     assert result.stderr.decode() == (
         "fixtures/dumps/preamble.txt:2: warning: NP101 2 line(s) before the first article "
@@ -194,18 +194,20 @@ def test_preamble_is_reported_on_stderr_with_file_and_line() -> None:
 
 
 def test_strict_exits_1_on_warnings_and_0_without() -> None:
-    warned = run_cli("convert", "-q", "--strict", "fixtures/dumps/preamble.txt")
+    warned = invoke_cli("convert", "-q", "--strict", "fixtures/dumps/preamble.txt")
     assert warned.returncode == 1
     assert warned.stderr.decode().endswith("error: --strict: 1 warning(s)\n")
     assert len(records(warned.stdout)) == 3  # the output is written all the same
-    clean = run_cli("convert", "-q", "--strict", SEED)
+    clean = invoke_cli("convert", "-q", "--strict", SEED)
     assert (clean.returncode, clean.stderr) == (0, b"")
 
 
 def test_relative_dates_warn_without_now_and_resolve_with_it() -> None:
-    without = run_cli("convert", "fixtures/dumps/dates.txt", "--to", "jsonl")
+    without = invoke_cli("convert", "fixtures/dumps/dates.txt", "--to", "jsonl")
     assert b"NP103 relative date \xe2\x80\x9cUpdated 11 sec ago\xe2\x80\x9d" in without.stderr
-    with_now = run_cli("convert", "-q", "fixtures/dumps/dates.txt", "--to", "jsonl", "--now", NOW)
+    with_now = invoke_cli(
+        "convert", "-q", "fixtures/dumps/dates.txt", "--to", "jsonl", "--now", NOW
+    )
     assert with_now.stderr == b""
     assert json.loads(with_now.stdout.splitlines()[1])["updated"] == "2025-02-15T11:59:49+05:00"
 
@@ -225,7 +227,7 @@ def test_relative_dates_warn_without_now_and_resolve_with_it() -> None:
     ids=["format", "now", "split-output", "split-format", "option"],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
-    result = run_cli("convert", SEED, *args)
+    result = invoke_cli("convert", SEED, *args)
     assert result.returncode == 2
     assert result.stdout == b""
     assert message in result.stderr.decode()
@@ -246,7 +248,7 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
 )
 def test_format_follows_the_output_extension(tmp_path: Path, name: str, fmt: str) -> None:
     target = tmp_path / name
-    result = run_cli("convert", "-q", SEED, "-o", str(target))
+    result = invoke_cli("convert", "-q", SEED, "-o", str(target))
     assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
     assert target.read_bytes() == (EXPECTED / f"seed.{fmt}").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left
@@ -254,13 +256,13 @@ def test_format_follows_the_output_extension(tmp_path: Path, name: str, fmt: str
 
 def test_to_overrides_the_output_extension(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    run_cli("convert", SEED, "-o", str(target), "--to", "csv")
+    invoke_cli("convert", SEED, "-o", str(target), "--to", "csv")
     assert target.read_bytes() == (EXPECTED / "seed.csv").read_bytes()
 
 
 def test_unwritable_output_exits_4_and_leaves_nothing(tmp_path: Path) -> None:
     target = tmp_path / "missing-dir" / "out.json"
-    result = run_cli("convert", SEED, "-o", str(target))
+    result = invoke_cli("convert", SEED, "-o", str(target))
     assert result.returncode == 4
     assert result.stderr.decode() == f"error: {target}: No such file or directory\n"
     assert not target.parent.exists()
@@ -269,7 +271,7 @@ def test_unwritable_output_exits_4_and_leaves_nothing(tmp_path: Path) -> None:
 def test_output_under_a_file_exits_4(tmp_path: Path) -> None:
     (tmp_path / "file.txt").write_text("a file, not a directory")
     target = tmp_path / "file.txt" / "out.json"
-    result = run_cli("convert", SEED, "-o", str(target))
+    result = invoke_cli("convert", SEED, "-o", str(target))
     assert result.returncode == 4
     assert result.stderr.decode() == f"error: {target}: Not a directory\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
@@ -293,19 +295,19 @@ def test_a_full_disk_behind_stdout_exits_4() -> None:
 def test_a_failed_run_never_replaces_a_good_output_file(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_text("previous output")
-    result = run_cli("convert", SEED, "-o", str(target), "--to", "bogus")
+    result = invoke_cli("convert", SEED, "-o", str(target), "--to", "bogus")
     assert result.returncode == 2
     assert target.read_text() == "previous output"
 
 
 def test_output_to_a_device_is_written_not_replaced() -> None:
-    result = run_cli("convert", "-q", SEED, "-o", os.devnull, "--to", "json")
+    result = invoke_cli("convert", "-q", SEED, "-o", os.devnull, "--to", "json")
     assert (result.returncode, result.stderr) == (0, b"")
     assert Path(os.devnull).is_char_device()
 
 
 def test_split_writes_markdown_files_and_nothing_to_stdout(tmp_path: Path) -> None:
-    result = run_cli("convert", "-q", SEED, "--split", str(tmp_path / "articles"))
+    result = invoke_cli("convert", "-q", SEED, "--split", str(tmp_path / "articles"))
     assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
     assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == [
         "2025-02-15-pakistans-interior-minister-calls-for-global-unity-against.md",
@@ -356,7 +358,7 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
 
 
 def test_warnings_and_errors_never_reach_stdout() -> None:
-    result = run_cli("convert", "fixtures/dumps/preamble.txt", "missing.txt", "--to", "jsonl")
+    result = invoke_cli("convert", "fixtures/dumps/preamble.txt", "missing.txt", "--to", "jsonl")
     for line in result.stdout.splitlines():
         json.loads(line)
     assert FIXTURES.exists()
@@ -372,14 +374,14 @@ MOJIBAKE_STORY = (
 def test_encoding_reads_a_cp1252_dump(tmp_path: Path) -> None:
     dump = tmp_path / "cp1252.txt"
     dump.write_bytes((ROOT / SEED).read_text(encoding="utf-8").encode("cp1252"))
-    result = run_cli("convert", "-q", str(dump), "--encoding", "cp1252", "--to", "jsonl")
+    result = invoke_cli("convert", "-q", str(dump), "--encoding", "cp1252", "--to", "jsonl")
     assert (result.returncode, result.stderr) == (0, b"")
     expected = (EXPECTED / "seed.jsonl").read_text(encoding="utf-8")
     assert result.stdout.decode() == expected.replace("fixtures/dumps/seed.txt", str(dump))
 
 
 def test_unknown_encoding_is_a_usage_error() -> None:
-    result = run_cli("convert", SEED, "--encoding", "klingon")
+    result = invoke_cli("convert", SEED, "--encoding", "klingon")
     assert result.returncode == 2
     assert "unknown text encoding 'klingon'" in result.stderr.decode()
 
@@ -387,7 +389,7 @@ def test_unknown_encoding_is_a_usage_error() -> None:
 def test_mojibake_is_reported_and_kept_without_fix_text(tmp_path: Path) -> None:
     dump = tmp_path / "damaged.txt"
     dump.write_text(MOJIBAKE_STORY, encoding="utf-8")
-    result = run_cli("convert", "-q", str(dump), "--to", "jsonl")
+    result = invoke_cli("convert", "-q", str(dump), "--to", "jsonl")
     assert result.returncode == 0
     assert result.stderr.decode() == (
         f"{dump}:6: error: NP108 “RIYADH: Itâ€™s a first for the Kingdom.” looks like UTF-8 read "
@@ -399,13 +401,13 @@ def test_mojibake_is_reported_and_kept_without_fix_text(tmp_path: Path) -> None:
 def test_fix_text_repairs_mojibake(tmp_path: Path) -> None:
     dump = tmp_path / "damaged.txt"
     dump.write_text(MOJIBAKE_STORY, encoding="utf-8")
-    result = run_cli("convert", "-q", str(dump), "--to", "jsonl", "--fix-text")
+    result = invoke_cli("convert", "-q", str(dump), "--to", "jsonl", "--fix-text")
     assert (result.returncode, result.stderr) == (0, b"")
     assert json.loads(result.stdout)["body"] == "It’s a first for the Kingdom."
 
 
 def test_quiet_silences_the_summary_but_not_warnings() -> None:
-    result = run_cli("convert", "--quiet", "fixtures/dumps/preamble.txt")
+    result = invoke_cli("convert", "--quiet", "fixtures/dumps/preamble.txt")
     assert result.stderr.decode().startswith("fixtures/dumps/preamble.txt:2: warning: NP101 ")
     assert len(result.stderr.splitlines()) == 1
 
@@ -442,7 +444,7 @@ def test_extreme_inputs_convert_without_a_crash(
 ) -> None:
     dump = tmp_path / f"{name}.txt"
     dump.write_bytes(content)
-    result = run_cli("convert", "-q", str(dump), "--to", "jsonl")
+    result = invoke_cli("convert", "-q", str(dump), "--to", "jsonl")
     assert result.returncode == 0
     assert b"Traceback" not in result.stderr
     assert len(result.stdout.splitlines()) == articles

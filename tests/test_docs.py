@@ -74,12 +74,12 @@ FAULTS = README.split("## What happens when things go wrong", 1)[-1].split("\n##
 
 
 def test_the_faults_section_states_the_limits_the_code_has() -> None:
-    from newsparse.cli import _MAX_JOBS_PER_CPU
+    from newsparse.pipeline import MAX_JOBS_PER_CPU
     from newsparse.reader import MAX_LINE_BYTES
 
     assert FAULTS, "README lacks 'What happens when things go wrong'"
     assert f"at most {MAX_LINE_BYTES >> 20} MiB" in FAULTS
-    assert f"{['no', 'one', 'two', 'three'][_MAX_JOBS_PER_CPU]} per CPU" in FAULTS
+    assert f"{['no', 'one', 'two', 'three'][MAX_JOBS_PER_CPU]} per CPU" in FAULTS
 
 
 @pytest.mark.parametrize("code", [c for c in ExitCode if c > ExitCode.OUTPUT], ids=str)

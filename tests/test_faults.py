@@ -21,12 +21,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsparse import InputError, ParseReport, parse_text, reader
-from newsparse import batch as batch_module
-from newsparse import cli as cli_module
+from newsparse import InputError, ParseHooks, parse_file, parse_stream, parse_text, reader
+from newsparse import pipeline as pipeline_module
 from newsparse.cli import app
 from newsparse.dates import match_date_line, resolve_date_line
-from newsparse.diagnostics import WarningCode
+from newsparse.diagnostics import ParseWarning, WarningCode
 from tests.conftest import ROOT, run_cli
 
 SEED = ROOT / "fixtures" / "dumps" / "seed.txt"
@@ -398,7 +397,7 @@ def test_a_worker_that_cannot_write_its_temporary_file_is_an_output_error(
     def full_disk(*_: object, **__: object) -> tuple[int, str]:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(batch_module.tempfile, "mkstemp", full_disk)  # the workers fork
+    monkeypatch.setattr(pipeline_module.tempfile, "mkstemp", full_disk)  # the workers fork
     for i in range(2):
         (tmp_path / f"{i}.txt").write_bytes(SEED_BYTES)
     code, out, err = invoke("convert", "-q", "--to", "jsonl", "-j", "2", str(tmp_path))
@@ -408,17 +407,36 @@ def test_a_worker_that_cannot_write_its_temporary_file_is_an_output_error(
     assert "stdout" not in err
 
 
+def test_a_worker_that_dies_is_an_internal_failure_not_the_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed or out of memory, a worker ends the run with exit 70 and one line."""
+
+    def die(*_: object, **__: object) -> None:
+        os._exit(9)  # as the OOM killer leaves it: no exception, no goodbye
+
+    monkeypatch.setattr(pipeline_module, "parse_file", die)  # the workers fork
+    for i in range(2):
+        (tmp_path / f"{i}.txt").write_bytes(SEED_BYTES)
+    code, out, err = invoke("convert", "-q", "--to", "jsonl", "-j", "2", str(tmp_path))
+    assert (code, out) == (70, "")
+    assert err == (
+        f"error: {tmp_path}/0.txt: a worker process died before finishing (killed, or out "
+        "of memory?); rerun with --jobs 1\n"
+    )
+
+
 def test_jobs_are_capped_at_the_inputs_and_twice_the_cpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started: list[int] = []
-    real_pool = cli_module.ProcessPoolExecutor
+    real_pool = pipeline_module.ProcessPoolExecutor
 
     def pool(workers: int, **kwargs: object) -> object:
         started.append(workers)
         return real_pool(min(workers, 2), **kwargs)  # type: ignore[arg-type]  # no fork bomb
 
-    monkeypatch.setattr(cli_module, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(pipeline_module, "ProcessPoolExecutor", pool)
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     for i in range(3):
         (tmp_path / f"{i}.txt").write_bytes(SEED_BYTES)
@@ -508,11 +526,13 @@ def test_escape_sequences_in_scraped_text_never_reach_the_terminal(tmp_path: Pat
     assert "\x1b" not in out
     assert "esc\\x1b]0;pwned\\x07.txt " in out  # the table's row
     with pytest.raises(InputError) as caught:
-        list(reader.parse_file(tmp_path / "\x1b[2J.txt"))
+        list(parse_file(tmp_path / "\x1b[2J.txt"))
     assert str(caught.value).startswith(f"{tmp_path}/\\x1b[2J.txt: ")
 
 
 def test_library_reports_partial_reads_as_warnings() -> None:
-    report = ParseReport()
-    list(reader.parse_stream(io.BytesIO(b"Story \xff\n"), "x.txt", report=report))
-    assert report.warning_counts[WarningCode.UNDECODABLE] == 1
+    warnings: list[ParseWarning] = []
+    articles = parse_stream(io.BytesIO(b"Story \xff\n"), "x.txt", hooks=ParseHooks(warnings.append))
+    list(articles)
+    assert articles.account.warnings[WarningCode.UNDECODABLE] == 1
+    assert warnings[0].code == WarningCode.UNDECODABLE  # before what the parser says

@@ -8,9 +8,9 @@ The default run tries 100 damaged dumps; ``HYPOTHESIS_PROFILE=long`` tries 10,00
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse import parse_text
-from tests.accounting import assert_lossless, recording_report
+from tests.accounting import assert_lossless, line_recorder
 from tests.layouts import Dump, dumps
+from tests.parsing import parse_all
 
 CHROME = ["Short Url", "Short Url:", "Follow", "0", "2 / 5", "https://arab.news/q8x2z"]
 SEPARATORS = [(": ", " — "), (": ", " : "), (": ", ":“"), (" — ", " // "), ("  • ", "• ")]
@@ -63,7 +63,7 @@ def test_damaged_dumps_raise_nothing_and_lose_nothing(
     for kind, i, j in mutations:
         lines = mutate(lines, kind, i, j)
     text = end.join(lines)
-    report, uses = recording_report()
-    articles = list(parse_text(text, "fuzz.txt", report=report))
-    assert_lossless(text, articles, report, uses)
-    assert report.articles == len(articles)
+    record, uses = line_recorder()
+    articles, account, _ = parse_all(text, "fuzz.txt", on_line=record)
+    assert_lossless(text, articles, account, uses)
+    assert account.articles == len(articles)

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from newsparse import parse_file
+from newsparse import ParseOptions, parse_file
 from newsparse.writers import Format, open_writer
-from tests.conftest import DUMPS, EXPECTED, NOW, NOW_DATETIME, ROOT, run_cli
+from tests.conftest import DUMPS, EXPECTED, NOW, NOW_DATETIME, ROOT, invoke_cli
 
 
 def convert(dump: Path, fmt: Format) -> str:
     out = io.StringIO(newline="")
     writer = open_writer(fmt, out)
-    for article in parse_file(dump.relative_to(ROOT), now=NOW_DATETIME):
+    for article in parse_file(dump.relative_to(ROOT), ParseOptions(now=NOW_DATETIME)):
         writer.write(article)
     writer.close()
     return out.getvalue()
@@ -36,7 +36,7 @@ def test_golden(dump: Path, fmt: Format, golden) -> None:
 def test_cli_output_is_the_golden_output(fmt: Format) -> None:
     """The real command writes exactly what the library path above writes."""
     dump = DUMPS[0].relative_to(ROOT)
-    result = run_cli("convert", str(dump), "--to", str(fmt), "--now", NOW)
+    result = invoke_cli("convert", str(dump), "--to", str(fmt), "--now", NOW)
     assert result.returncode == 0, result.stderr
     expected = (EXPECTED / f"{dump.stem}.{fmt}").read_bytes()
     assert result.stdout == expected

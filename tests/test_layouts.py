@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from newsparse import ParseReport, UsageError, parse_file, parse_text
+from newsparse import ParseOptions, UsageError, parse_text
 from newsparse.layouts import BUILTIN, LayoutError, builtin_layouts, load_layout
-from tests.accounting import assert_lossless, recording_report
-from tests.conftest import EXPECTED, FIXTURES, run_cli
+from tests.accounting import assert_lossless, line_recorder
+from tests.conftest import EXPECTED, FIXTURES, invoke_cli
+from tests.parsing import parse_all, parse_all_file
 
 CUSTOM = FIXTURES / "custom"
 
@@ -35,14 +36,13 @@ def test_builtin_layouts_load_in_detection_order() -> None:
 def test_each_article_is_parsed_by_the_layout_its_lines_match(
     dump: str, layouts: dict[str, int]
 ) -> None:
-    report = ParseReport()
-    list(parse_file(FIXTURES / "dumps" / f"{dump}.txt", report=report))
-    assert report.layouts == layouts
+    account = parse_all_file(FIXTURES / "dumps" / f"{dump}.txt").account
+    assert account.layouts == layouts
 
 
 def test_a_new_site_needs_only_a_layout_file(golden) -> None:
     """The Gulf Ledger is invented: no code knows it, only its layout file."""
-    result = run_cli(
+    result = invoke_cli(
         "convert", "-q", "fixtures/custom/gulf-ledger.txt", "--layout",
         "fixtures/custom/gulf-ledger.toml", "--to", "jsonl",
     )  # fmt: skip
@@ -59,34 +59,34 @@ def test_a_new_site_needs_only_a_layout_file(golden) -> None:
 
 
 def test_a_new_site_is_accounted_for_line_by_line() -> None:
-    report, uses = recording_report()
+    record, uses = line_recorder()
     dump = CUSTOM / "gulf-ledger.txt"
-    articles = list(parse_file(dump, report=report, layout=str(CUSTOM / "gulf-ledger.toml")))
-    assert_lossless(dump.read_text(encoding="utf-8"), articles, report, uses)
-    assert report.chrome == {"section_banner": 3, "share": 3, "related": 2}
-    assert report.layouts == {"gulf-ledger": 3}
-    assert report.warnings == []
+    articles, account, warnings = parse_all_file(
+        dump, on_line=record, layout=str(CUSTOM / "gulf-ledger.toml")
+    )
+    assert_lossless(dump.read_text(encoding="utf-8"), articles, account, uses)
+    assert account.chrome == {"section_banner": 3, "share": 3, "related": 2}
+    assert account.layouts == {"gulf-ledger": 3}
+    assert warnings == []
 
 
 def test_forcing_a_layout_uses_only_its_rules() -> None:
     text = (FIXTURES / "dumps" / "copies.txt").read_text(encoding="utf-8")
-    detected = ParseReport()
-    list(parse_text(text, report=detected))
-    forced = ParseReport()
-    list(parse_text(text, report=forced, layout="arabnews"))
+    detected = parse_all(text).account
+    forced = parse_all(text, layout="arabnews").account
     assert detected.chrome["topics"] == 2
     assert "topics" not in forced.chrome  # without the copies' rules, a footer is text
 
 
 def test_layouts_command_lists_the_builtin_layouts() -> None:
-    result = run_cli("layouts")
+    result = invoke_cli("layouts")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.decode().splitlines()]
     assert names == list(BUILTIN)
 
 
 def test_check_json_names_the_layout_of_every_article() -> None:
-    result = run_cli(
+    result = invoke_cli(
         "check", "fixtures/dumps/copies.txt", "fixtures/dumps/seed.txt", "--format", "json"
     )
     inputs = json.loads(result.stdout)["inputs"]
@@ -137,7 +137,7 @@ def test_a_malformed_layout_file_names_the_file_and_the_key(
 def test_a_malformed_layout_file_is_a_usage_error_on_the_command_line(tmp_path: Path) -> None:
     path = tmp_path / "site.toml"
     path.write_text("name = 'x'\ncolour = 'red'\n", encoding="utf-8")
-    result = run_cli("convert", "fixtures/dumps/seed.txt", "--layout", str(path))
+    result = invoke_cli("convert", "fixtures/dumps/seed.txt", "--layout", str(path))
     assert result.returncode == 2
     assert result.stderr.decode().startswith(f"error: {path}: colour: unknown key")
     assert result.stdout == b""
@@ -145,4 +145,4 @@ def test_a_malformed_layout_file_is_a_usage_error_on_the_command_line(tmp_path: 
 
 def test_an_unknown_layout_name_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown layout 'nope'"):
-        list(parse_text("Text", layout="nope"))
+        list(parse_text("Text", options=ParseOptions.of(layout="nope")))

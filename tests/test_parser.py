@@ -2,11 +2,13 @@
 
 import itertools
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from newsparse import Article, ParseReport, WarningCode, parse_lines, parse_text
+from newsparse import Article, ParseOptions, WarningCode, parse_lines, parse_text
 from tests.conftest import NOW_DATETIME
+from tests.parsing import parse_all
 
 FIRST = """\
 Saudi Arabia opens new airport terminal in Abha
@@ -37,8 +39,8 @@ MUSCAT: Kuwait and Oman signed an agreement on Tuesday to expand shipping links.
 The agreement covers container and passenger services."""
 
 
-def parse(text: str, **options: object) -> list[Article]:
-    return list(parse_text(text, "dump.txt", **options))  # type: ignore[arg-type]
+def parse(text: str, **options: Any) -> list[Article]:
+    return list(parse_text(text, "dump.txt", ParseOptions.of(**options)))
 
 
 def headlines(text: str) -> list[str]:
@@ -113,10 +115,10 @@ def test_every_later_copy_of_the_headline_in_the_header_is_chrome() -> None:
     text = FIRST.replace(headline, f"{headline}\n{headline}", 1).replace(
         "\n\n  •", f"\n{headline}\n\n  •"
     )
-    report = ParseReport()
-    (article,) = parse_text(text, report=report)
+    parsed = parse_all(text)
+    (article,) = parsed.articles
     assert article.headline == headline
-    assert report.chrome["repeated_headline"] == 3
+    assert parsed.account.chrome["repeated_headline"] == 3
     assert headline not in article.body
 
 
@@ -126,13 +128,13 @@ def test_gallery_counters_and_repeated_headlines_are_chrome_captions_are_kept() 
         "2 / 2\nCrowds at the opening parade.\nShort Url\nUpdated 12 October 2024\nFollow\n\n"
         "Riyadh Season opens\n\nRIYADH: The festival opened on Saturday."
     )
-    report = ParseReport()
-    (article,) = parse_text(text, report=report)
+    parsed = parse_all(text)
+    (article,) = parsed.articles
     assert article.captions == [
         "Fireworks over Boulevard City. (SPA)",
         "Crowds at the opening parade.",
     ]
-    assert report.chrome == {
+    assert parsed.account.chrome == {
         "gallery_counter": 2,
         "repeated_headline": 2,
         "short_url": 1,
@@ -151,12 +153,12 @@ def test_captions_printed_twice_are_taken_once() -> None:
         "Titre\nLégende une. (AFP)\nLégende une. (AFP)\nLégende deux. (AFP)\nLégende deux. (AFP)\n"
         "Short Url\nPublié le Mardi 14 juillet 2020\nTitre\n\nPARIS : Le texte."
     )
-    report = ParseReport()
-    (article,) = parse_text(text, report=report)
+    parsed = parse_all(text)
+    (article,) = parsed.articles
     assert article.captions == ["Légende une. (AFP)", "Légende deux. (AFP)"]
     assert article.updated == "2020-07-14"
     assert article.dateline == "PARIS"
-    assert report.chrome["repeated_caption"] == 2
+    assert parsed.account.chrome["repeated_caption"] == 2
 
 
 @pytest.mark.parametrize(
@@ -199,18 +201,18 @@ def test_date_and_author_printed_again_after_the_bullets_are_chrome() -> None:
         "Headline here\nHeadline here\nShort Url\nUpdated 01 May 2025\nArab News\nFollow\n"
         "Headline here\n  • One\n  • Two\nUpdated 01 May 2025\nArab News\n\nRIYADH: Text."
     )
-    report = ParseReport()
-    (article,) = parse_text(text, report=report)
+    parsed = parse_all(text)
+    (article,) = parsed.articles
     assert (article.author, article.bullets, article.body) == ("Arab News", ["One", "Two"], "Text.")
-    assert report.chrome["repeated_date_block"] == 2
+    assert parsed.account.chrome["repeated_date_block"] == 2
 
 
 def test_a_lone_zero_after_the_date_is_a_comment_count_but_a_paragraph_in_the_body() -> None:
     text = "Old story\nUpdated 06 January 2011\n0\nOld story\n\nDUBAI: Text.\n\n0"
-    report = ParseReport()
-    (article,) = parse_text(text, report=report)
+    parsed = parse_all(text)
+    (article,) = parsed.articles
     assert article.body == "Text.\n\n0"
-    assert report.chrome["comment_count"] == 1
+    assert parsed.account.chrome["comment_count"] == 1
 
 
 def test_bullets_after_the_body_started_are_paragraphs_kept_verbatim() -> None:
@@ -263,11 +265,11 @@ def test_relative_date_resolves_against_now_and_warns_without_it() -> None:
     text = "Quake hits\nShort Url\nUpdated 25 min 6 sec ago\nQuake hits\n\nTEHRAN: Text."
     (resolved,) = parse(text, now=NOW_DATETIME)
     assert resolved.updated == "2025-02-15T11:34:54+05:00"
-    report = ParseReport()
-    (unresolved,) = parse_text(text, "dump.txt", report=report)
+    parsed = parse_all(text, "dump.txt")
+    (unresolved,) = parsed.articles
     assert unresolved.updated is None
     assert unresolved.updated_text == "Updated 25 min 6 sec ago"
-    (warning,) = report.warnings
+    (warning,) = parsed.warnings
     assert warning.code is WarningCode.DATE_RELATIVE
     assert str(warning) == (
         "dump.txt:3: warning: NP103 relative date “Updated 25 min 6 sec ago” needs --now to "
@@ -276,83 +278,83 @@ def test_relative_date_resolves_against_now_and_warns_without_it() -> None:
 
 
 def test_an_impossible_date_is_kept_as_text_with_a_warning() -> None:
-    report = ParseReport()
     text = "Story\nShort Url\nUpdated 31 February 2025\nStory\n\nRIYADH: Text."
-    (article,) = parse_text(text, "dump.txt", report=report)
+    parsed = parse_all(text, "dump.txt")
+    (article,) = parsed.articles
     assert (article.updated, article.updated_text) == (None, "Updated 31 February 2025")
-    assert [w.code for w in report.warnings] == [WarningCode.DATE_UNRESOLVED]
+    assert [w.code for w in parsed.warnings] == [WarningCode.DATE_UNRESOLVED]
 
 
 # --- honesty: preamble, empty input, empty body ---------------------------------------------
 
 
 def test_text_before_the_first_article_is_reported_with_its_lines() -> None:
-    report = ParseReport()
     text = "Home page\nMenu\n\n" + FIRST
-    articles = list(parse_text(text, "dump.txt", report=report))
+    parsed = parse_all(text, "dump.txt")
+    articles = parsed.articles
     assert [a.headline for a in articles] == ["Saudi Arabia opens new airport terminal in Abha"]
-    (warning,) = report.warnings
+    (warning,) = parsed.warnings
     assert str(warning) == (
         "dump.txt:1: warning: NP101 2 line(s) before the first article (lines 1-2) are not part of "
         "any article: “Home page”"
     )
-    assert report.preamble_lines == 2
+    assert parsed.account.preamble_lines == 2
 
 
 def test_site_chrome_and_breadcrumbs_before_a_headline_are_chrome_not_preamble() -> None:
-    report = ParseReport()
     text = "You are here\n  • Home\n  • Middle East\n" + FIRST + "\n\nSince 1975\n" + SECOND
-    articles = list(parse_text(text, "dump.txt", report=report))
+    parsed = parse_all(text, "dump.txt")
+    articles = parsed.articles
     assert len(articles) == 2
-    assert report.warnings == []
-    assert report.chrome["site_chrome"] == 2
-    assert report.chrome["breadcrumb"] == 2
+    assert parsed.warnings == []
+    assert parsed.account.chrome["site_chrome"] == 2
+    assert parsed.account.chrome["breadcrumb"] == 2
     assert articles[0].body.endswith("within a week.")
 
 
 def test_a_section_label_printed_twice_before_a_headline_is_chrome() -> None:
-    report = ParseReport()
     text = FIRST + "\n\nGulf\nGulf\n" + SECOND
-    first, second = parse_text(text, "dump.txt", report=report)
+    parsed = parse_all(text, "dump.txt")
+    first, second = parsed.articles
     assert first.body.endswith("within a week.")
     assert second.headline == "Kuwait and Oman sign shipping agreement"
-    assert report.chrome["section_label"] == 2
+    assert parsed.account.chrome["section_label"] == 2
 
 
 @pytest.mark.parametrize("text", ["", "\n", "   \n\t\n\u00a0\n"], ids=["empty", "newline", "blank"])
 def test_empty_or_blank_input_gives_no_records_and_a_warning(text: str) -> None:
-    report = ParseReport()
-    assert list(parse_text(text, "dump.txt", report=report)) == []
-    assert [str(w) for w in report.warnings] == [
+    parsed = parse_all(text, "dump.txt")
+    assert parsed.articles == []
+    assert [str(w) for w in parsed.warnings] == [
         "dump.txt:1: warning: NP105 no text: the input is empty or blank"
     ]
 
 
 def test_text_without_any_header_is_read_with_the_generic_layout() -> None:
-    report = ParseReport()
     text = "A first note\nIts text.\n\n\nA second note\nBy Nadia Al-Faour\nMore text."
-    first, second = parse_text(text, "notes.txt", report=report)
+    parsed = parse_all(text, "notes.txt")
+    first, second = parsed.articles
     assert (first.headline, first.body) == ("A first note", "Its text.")
     assert (second.headline, second.author, second.body) == (
         "A second note",
         "Nadia Al-Faour",
         "More text.",
     )
-    assert report.layouts == {"generic": 2}
-    assert [(w.code, w.line) for w in report.warnings] == [(WarningCode.GENERIC_LAYOUT, 1)]
+    assert parsed.account.layouts == {"generic": 2}
+    assert [(w.code, w.line) for w in parsed.warnings] == [(WarningCode.GENERIC_LAYOUT, 1)]
 
 
 def test_a_dump_of_chrome_only_has_no_article() -> None:
-    report = ParseReport()
-    assert list(parse_text("Short Url\nFollow\n", "chrome.txt", report=report)) == []
-    assert [w.code for w in report.warnings] == [WarningCode.PREAMBLE, WarningCode.NO_ARTICLES]
+    parsed = parse_all("Short Url\nFollow\n", "chrome.txt")
+    assert parsed.articles == []
+    assert [w.code for w in parsed.warnings] == [WarningCode.PREAMBLE, WarningCode.NO_ARTICLES]
 
 
 def test_an_article_with_no_body_warns() -> None:
-    report = ParseReport()
-    (article,) = parse_text("Story\nShort Url\nUpdated 01 May 2025\nStory", "d.txt", report=report)
+    parsed = parse_all("Story\nShort Url\nUpdated 01 May 2025\nStory", "d.txt")
+    (article,) = parsed.articles
     assert article.body == ""
-    assert [str(w) for w in report.warnings] == [
+    assert [str(w) for w in parsed.warnings] == [
         "d.txt:1: error: NP104 article “Story” has no body"
     ]
 

@@ -9,9 +9,10 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsparse import ParseReport, WarningCode, parse_text
-from tests.accounting import assert_lossless, recording_report
+from newsparse import WarningCode, parse_text
+from tests.accounting import assert_lossless, line_recorder
 from tests.layouts import Dump, dumps
+from tests.parsing import parse_all
 
 # --- never raises -----------------------------------------------------------------------
 
@@ -27,15 +28,15 @@ any_line = st.one_of(st.sampled_from(STRUCTURE_LINES), st.text(max_size=40))
 
 @given(st.lists(any_line, max_size=60), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_parser_never_raises_and_records_are_ordered(lines: list[str], end: str) -> None:
-    report, uses = recording_report()
+    record, uses = line_recorder()
     text = end.join(lines)
-    articles = list(parse_text(text, "fuzz.txt", report=report))
-    assert_lossless(text, articles, report, uses)
+    articles, account, _ = parse_all(text, "fuzz.txt", on_line=record)
+    assert_lossless(text, articles, account, uses)
     previous_end = 0
     for article in articles:
         assert previous_end < article.source.line_start <= article.source.line_end
         previous_end = article.source.line_end
-    assert report.articles == len(articles)
+    assert account.articles == len(articles)
 
 
 @given(st.text(max_size=400))
@@ -49,13 +50,13 @@ def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
 
 @given(dumps())
 def test_rendered_articles_parse_back_to_their_records(dump: Dump) -> None:
-    report = ParseReport()
-    assert list(parse_text(dump.text, "gen.txt", report=report)) == dump.expected
+    parsed = parse_all(dump.text, "gen.txt")
+    assert parsed.articles == dump.expected
     unseparated = [
         article.source.line_start
         for article, gap in zip(dump.expected[1:], dump.gaps, strict=True)
         if gap == 0
     ]
-    assert [(w.code, w.line) for w in report.warnings] == [
+    assert [(w.code, w.line) for w in parsed.warnings] == [
         (WarningCode.NO_BLANK_BOUNDARY, line) for line in unseparated
     ]

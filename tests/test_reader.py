@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from newsparse import InputError, ParseReport, parse_file
+from newsparse import InputError, ParseHooks, ParseOptions, ParseWarning, parse_file
+from newsparse.diagnostics import Tally
 from newsparse.reader import decode_lines
+from tests.parsing import parse_all_file
 
 
 def decode(data: bytes) -> list[str]:
@@ -40,9 +42,10 @@ def test_a_bom_later_in_the_file_is_text() -> None:
 def test_bad_bytes_are_replaced_and_warned_with_line_and_offset(
     data: bytes, lines: list[str], message: str
 ) -> None:
-    report = ParseReport()
-    assert list(decode_lines(io.BytesIO(data), "dump.txt", report=report)) == lines
-    (warning,) = report.warnings
+    warnings: list[ParseWarning] = []
+    tally = Tally("dump.txt", ParseHooks(on_warning=warnings.append))
+    assert list(decode_lines(io.BytesIO(data), "dump.txt", tally=tally)) == lines
+    (warning,) = warnings
     assert str(warning).startswith(message)
 
 
@@ -74,7 +77,7 @@ def test_other_encodings_are_read_with_encoding(tmp_path: Path, encoding: str) -
     dump = tmp_path / "dump.txt"
     text = STORY if encoding != "latin-1" else STORY.replace("“", '"').replace("”", '"')
     dump.write_bytes(text.replace("\n", "\r\n").encode(encoding))
-    (article,) = parse_file(dump, encoding=encoding)
+    (article,) = parse_file(dump, ParseOptions(encoding=encoding))
     assert article.body == text.split("RIYADH: ")[1].strip()
     assert (article.source.line_start, article.source.line_end) == (1, 6)
 
@@ -82,9 +85,8 @@ def test_other_encodings_are_read_with_encoding(tmp_path: Path, encoding: str) -
 def test_undecodable_bytes_in_another_encoding_name_line_and_offset(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_bytes(b"Story\nShort Url\nbad \x81 byte\n")  # 0x81 is unassigned in cp1252
-    report = ParseReport()
-    list(parse_file(dump, encoding="cp1252", report=report))
-    assert str(report.warnings[0]) == (
+    warnings = parse_all_file(dump, encoding="cp1252").warnings
+    assert str(warnings[0]) == (
         f"{dump}:3: error: NP120 invalid cp1252 (byte 0x81 at byte offset 20) read as U+FFFD"
     )
 
@@ -93,11 +95,11 @@ def test_undecodable_utf16_names_where_reading_stopped(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_bytes("ok\n".encode("utf-16") + b"\x00\xd8\n\x00")  # a lone surrogate
     with pytest.raises(InputError, match=r"dump\.txt:1: cannot decode as utf-16 at or after"):
-        list(parse_file(dump, encoding="utf-16"))
+        list(parse_file(dump, ParseOptions(encoding="utf-16")))
 
 
 def test_nul_characters_in_another_encoding_are_refused(tmp_path: Path) -> None:
     dump = tmp_path / "dump.txt"
     dump.write_bytes("ok\nnul\x00\n".encode("utf-16"))
     with pytest.raises(InputError, match=r"dump\.txt:2: NUL character: not a utf-16 text"):
-        list(parse_file(dump, encoding="utf-16"))
+        list(parse_file(dump, ParseOptions(encoding="utf-16")))

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from newsparse import ParseReport, parse_text
+from newsparse import ParseOptions, parse_text
 from newsparse.writers import Format, open_writer
-from tests.accounting import assert_lossless, recording_report
+from tests.accounting import assert_lossless, line_recorder
 from tests.conftest import FIXTURES
+from tests.parsing import parse_all
 
 REAL = FIXTURES / "real"
 PAGES = sorted(REAL.glob("*.txt"))
@@ -32,12 +33,9 @@ def page_text(page: Path) -> str:
 
 def golden_text(page: Path) -> str:
     """The records as JSON Lines, then the warnings: what a user sees for the page."""
-    report = ParseReport()
-    records = [
-        article.model_dump_json()
-        for article in parse_text(page_text(page), page.name, now=NOW, report=report)
-    ]
-    warnings = [f"# {warning}" for warning in report.warnings]
+    parsed = parse_all(page_text(page), page.name, now=NOW)
+    records = [article.model_dump_json() for article in parsed.articles]
+    warnings = [f"# {warning}" for warning in parsed.warnings]
     return "\n".join([*records, *warnings]) + "\n"
 
 
@@ -49,9 +47,9 @@ def test_real_page_matches_its_golden_file(page: Path, golden) -> None:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
 def test_every_line_of_a_real_page_is_accounted_for(page: Path) -> None:
     text = page_text(page)
-    report, uses = recording_report()
-    articles = list(parse_text(text, page.name, now=NOW, report=report))
-    assert_lossless(text, articles, report, uses)
+    record, uses = line_recorder()
+    parsed = parse_all(text, page.name, now=NOW, on_line=record)
+    assert_lossless(text, parsed.articles, parsed.account, uses)
 
 
 def joined_text() -> str:
@@ -63,7 +61,7 @@ def joined_text() -> str:
 def test_all_real_pages_joined_match_their_golden_file_in_every_format(fmt: Format, golden) -> None:
     out = io.StringIO(newline="")
     writer = open_writer(fmt, out)
-    for article in parse_text(joined_text(), "real-joined.txt", now=NOW):
+    for article in parse_text(joined_text(), "real-joined.txt", ParseOptions(now=NOW)):
         writer.write(article)
     writer.close()
     golden(FIXTURES / "expected" / f"real-joined.{fmt}", out.getvalue())
@@ -71,9 +69,9 @@ def test_all_real_pages_joined_match_their_golden_file_in_every_format(fmt: Form
 
 def test_every_line_of_all_real_pages_joined_is_accounted_for() -> None:
     text = joined_text()
-    report, uses = recording_report()
-    articles = list(parse_text(text, "joined.txt", now=NOW, report=report))
-    assert_lossless(text, articles, report, uses)
+    record, uses = line_recorder()
+    parsed = parse_all(text, "joined.txt", now=NOW, on_line=record)
+    assert_lossless(text, parsed.articles, parsed.account, uses)
 
 
 def test_every_real_page_has_its_truth_file() -> None:
@@ -105,7 +103,7 @@ def test_the_joined_dump_yields_the_articles_of_the_single_page_runs() -> None:
                 a.source.line_start,
                 a.source.line_end,
             )
-            for a in parse_text(text, "x.txt", now=NOW, report=ParseReport())
+            for a in parse_all(text, "x.txt", now=NOW).articles
         ]
 
     joined = records(joined_text())

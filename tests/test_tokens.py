@@ -4,7 +4,8 @@ from unittest.mock import ANY
 
 import pytest
 
-from newsparse import ParseReport
+from newsparse import ParseHooks
+from newsparse.diagnostics import Tally
 from newsparse.layouts import default_rules
 from newsparse.tokens import Kind, classify, tokenize
 
@@ -55,13 +56,13 @@ def test_classify(line: str, kind: Kind, chrome: str | None, layout: str | None)
     assert classify(line, default_rules()) == (kind, ANY, chrome, layout)
 
 
-def test_tokens_carry_numbers_and_blank_counts_and_the_report_counts_lines() -> None:
-    report = ParseReport()
+def test_tokens_carry_numbers_and_blank_counts_and_the_account_counts_lines() -> None:
+    tally = Tally("-", ParseHooks())
     lines = ["Headline", "", "  ", "Short Url", "\u00a0", "", "", "Text.", "", ""]
-    tokens = list(tokenize(lines, report, default_rules()))
+    tokens = list(tokenize(lines, tally, default_rules()))
     assert [(t.no, t.text, t.blanks_before) for t in tokens] == [
         (1, "Headline", 0),
         (4, "Short Url", 2),
         (8, "Text.", 3),
     ]
-    assert (report.lines, report.blank_lines) == (10, 7)
+    assert (tally.account.lines, tally.account.blank_lines) == (10, 7)

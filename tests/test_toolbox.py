@@ -25,8 +25,10 @@ import zstandard
 from typer.testing import CliRunner
 
 import newsparse
-from newsparse.batch import ParseOptions
-from newsparse.cli import _CHECK_COLUMNS, _check_one, _print_check, app
+from newsparse.cli import app
+from newsparse.cli.check import COLUMNS, print_report, summarise
+from newsparse.errors import UsageError
+from newsparse.options import ParseOptions
 from newsparse.summary import total
 from newsparse.writers.csv import csv_columns
 from newsparse.writers.parquet import INSTALL_HINT, ROWS_PER_GROUP
@@ -84,14 +86,14 @@ def test_check_never_cuts_paths_or_headers_on_a_narrow_terminal(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     paths = [str(dump.relative_to(ROOT)) for dump in DUMPS]
-    summaries = [_check_one(path, ParseOptions(now=NOW_DATETIME)) for path in paths]
+    summaries = summarise(list(paths), ParseOptions(now=NOW_DATETIME), jobs=1)
     out = Terminal()
-    _print_check(out, summaries, total(summaries))
+    print_report(out, summaries, total(summaries))
     table = out.getvalue().split("\n\ninput ", 1)[1].split("\n\nlayouts:")[0]
     lines = ("input " + table).splitlines()
     assert max(map(len, lines)) <= 100
     headers = {word for line in lines if line.startswith("input ") for word in line.split()}
-    assert headers == {"input", *_CHECK_COLUMNS}  # every column, none cut, in two blocks
+    assert headers == {"input", *COLUMNS}  # every column, none cut, in two blocks
     assert sum(line.startswith("input ") for line in lines) == 2
     for path in paths:
         assert sum(line.split()[:1] == [path] for line in lines) == 2, path
@@ -425,14 +427,21 @@ def test_the_quick_start_installs_quietly() -> None:
 # --- 15. the library as Python users expect it ----------------------------------------
 
 
-def test_now_may_be_an_iso_string_and_a_bad_one_fails_at_the_call() -> None:
+def test_now_may_be_an_iso_string_and_a_bad_one_fails_before_any_parse() -> None:
     text = (ROOT / "fixtures/dumps/dates.txt").read_text(encoding="utf-8")
-    with_string = list(newsparse.parse_text(text, now="2025-02-15T12:00:00+05:00"))
-    assert with_string == list(newsparse.parse_text(text, now=NOW_DATETIME))
+    from_string = newsparse.ParseOptions.of(now="2025-02-15T12:00:00+05:00")
+    with_string = list(newsparse.parse_text(text, options=from_string))
+    assert with_string == list(newsparse.parse_text(text, options=ParseOptions(NOW_DATETIME)))
     with pytest.raises(ValueError, match=r"^'yesterday' is not an ISO 8601 date-time"):
-        newsparse.parse_text(text, now="yesterday")  # no iteration needed
+        newsparse.ParseOptions.of(now="yesterday")
     with pytest.raises(TypeError, match=r"^now must be a datetime or an ISO 8601 string"):
-        newsparse.parse_file(SEED, now=1739606400)  # type: ignore[arg-type]
+        newsparse.ParseOptions.of(now=1739606400)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^now must be a datetime, not str"):
+        newsparse.ParseOptions(now="2025-02-15")  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match=r"^--encoding: unknown text encoding 'klingon'"):
+        newsparse.ParseOptions(encoding="klingon")
+    with pytest.raises(UsageError, match=r"^unknown layout 'nope'"):
+        newsparse.ParseOptions.of(layout="nope")
 
 
 def test_articles_are_hashable() -> None:
@@ -448,7 +457,7 @@ def test_a_missing_file_is_an_os_error() -> None:
     assert (code, err.splitlines()[0]) == (3, "error: missing.txt: No such file or directory")
 
 
-def test_warnings_go_to_the_newsparse_logger_without_a_report(
+def test_warnings_go_to_the_newsparse_logger_without_a_hook(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     text = "Home\n\nStory\nShort Url\nUpdated 01 May 2025\nStory\n"
@@ -459,14 +468,17 @@ def test_warnings_go_to_the_newsparse_logger_without_a_report(
         ("newsparse", "ERROR", "d.txt:3: error: NP104 "),
     ]
     caplog.clear()
-    list(newsparse.parse_text(text, source="d.txt", report=newsparse.ParseReport()))
+    warnings: list[newsparse.ParseWarning] = []
+    hooks = newsparse.ParseHooks(on_warning=warnings.append)
+    list(newsparse.parse_text(text, source="d.txt", hooks=hooks))
     assert caplog.records == []
+    assert [w.code for w in warnings] == ["NP101", "NP104"]
 
 
 def test_the_package_documents_itself_and_its_public_surface() -> None:
     assert newsparse.__doc__ is not None
     assert "for article in parse_file(" in newsparse.__doc__
-    assert {"Article", "parse_text", "parse_file", "parse_lines", "ParseReport"} <= set(
+    assert {"Article", "parse_text", "parse_file", "parse_lines", "ParseOptions"} <= set(
         newsparse.__all__
     )
     assert all(hasattr(newsparse, name) for name in newsparse.__all__)

@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from newsparse import Article, parse_file
+from newsparse import Article, ParseOptions, parse_file
 from newsparse.models import article_id
 from newsparse.text import normalize_line
 from newsparse.writers import WRITERS, Format, open_writer
 from newsparse.writers.markdown import MarkdownSplitWriter, escape, render_article
 from tests.conftest import DUMPS, NOW_DATETIME
 
-ALL_ARTICLES = [a for dump in DUMPS for a in parse_file(dump, now=NOW_DATETIME)]
+ALL_ARTICLES = [a for dump in DUMPS for a in parse_file(dump, ParseOptions(now=NOW_DATETIME))]
 
 
 def write(fmt: Format, articles: list[Article]) -> str:

@@ -1,40 +1,43 @@
 """newsparse: scraped news dumps in, validated article records out.
 
-The library is pure and streaming: :func:`parse_lines` turns an iterable of lines into
-an iterator of :class:`Article`; :func:`parse_text` and :func:`parse_file` feed it::
+The library is pure and streaming: every entry point returns :class:`Articles`, an
+iterator of :class:`Article` that also holds the :class:`LineAccount` of the lines read::
 
-    from newsparse import ParseReport, parse_file, parse_text
+    from newsparse import ParseHooks, ParseOptions, parse_file, parse_text
 
-    for article in parse_file("dump.txt.gz", now="2025-02-15T12:00:00+03:00"):
+    options = ParseOptions.of(now="2025-02-15T12:00:00+03:00")
+    for article in parse_file("dump.txt.gz", options):
         print(article.id, article.headline, article.updated)
 
-    report = ParseReport()                   # the account of every line, and warnings
-    articles = list(parse_text(text, source="dump.txt", report=report))
-    print(report.chrome, [str(w) for w in report.warnings])
+    warnings = []                            # without hooks, they go to the logger
+    articles = parse_text(text, "dump.txt", hooks=ParseHooks(on_warning=warnings.append))
+    records = list(articles)
+    print(articles.account.chrome, [str(w) for w in warnings])
 
-Without ``report=`` warnings go to the ``newsparse`` logger. An input that cannot be
-read raises :class:`InputError`, an ``OSError``. ``Article`` is a frozen pydantic model:
-``article.model_dump(mode="json")`` is the record every output format writes, and
-articles are hashable. ``__all__`` below is the public surface.
+``newsparse.pipeline.run`` parses many inputs, serially or in worker processes, as the
+command does. An input that cannot be read raises :class:`InputError`, an ``OSError``.
+``Article`` is a frozen pydantic model: ``article.model_dump(mode="json")`` is the
+record every output format writes. ``__all__`` below is the public surface.
 """
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from newsparse.diagnostics import ParseReport, ParseWarning, WarningCode
+    from newsparse.diagnostics import LineAccount, ParseHooks, ParseWarning, WarningCode
     from newsparse.errors import InputError, NewsparseError, OutputError, UsageError
     from newsparse.layouts import Layout, LayoutError, builtin_layouts, load_layout
     from newsparse.models import Article, Source
-    from newsparse.parser import parse_lines, parse_text
-    from newsparse.reader import parse_file, parse_stream
+    from newsparse.options import ParseOptions
+    from newsparse.parsing import Articles, parse_file, parse_lines, parse_stream, parse_text
 
 __version__ = "0.1.0"
 
 #: Where each public name lives. Imported on first use, so that ``import newsparse``
 #: (and the command's start-up, which Ctrl-C may interrupt) stays cheap.
 _HOMES = {
-    "ParseReport": "diagnostics",
+    "LineAccount": "diagnostics",
+    "ParseHooks": "diagnostics",
     "ParseWarning": "diagnostics",
     "WarningCode": "diagnostics",
     "InputError": "errors",
@@ -47,10 +50,12 @@ _HOMES = {
     "load_layout": "layouts",
     "Article": "models",
     "Source": "models",
-    "parse_lines": "parser",
-    "parse_text": "parser",
-    "parse_file": "reader",
-    "parse_stream": "reader",
+    "ParseOptions": "options",
+    "Articles": "parsing",
+    "parse_file": "parsing",
+    "parse_lines": "parsing",
+    "parse_stream": "parsing",
+    "parse_text": "parsing",
 }
 
 
@@ -62,12 +67,15 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "Article",
+    "Articles",
     "InputError",
     "Layout",
     "LayoutError",
+    "LineAccount",
     "NewsparseError",
     "OutputError",
-    "ParseReport",
+    "ParseHooks",
+    "ParseOptions",
     "ParseWarning",
     "Source",
     "UsageError",

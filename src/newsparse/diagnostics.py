@@ -11,8 +11,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from newsparse.quoting import safe
+
+if TYPE_CHECKING:
+    from newsparse.models import Article
 
 
 class Severity(StrEnum):
@@ -91,19 +95,14 @@ class ParseWarning:
 
 
 @dataclass
-class ParseReport:
-    """What one parse saw besides its records: how each line was used, and warnings.
+class LineAccount:
+    """How one parse (or, summed with ``+``, several) used its lines: plain counts
+    that add up, picklable, so a worker's account travels to the parent as it is.
 
-    ``on_warning`` receives warnings as they happen (the CLI prints them at once);
-    without it they are kept in ``warnings``. ``on_line`` receives ``(line number,
-    use)`` for every non-blank line, the use being a field name, ``preamble``, or
-    ``chrome:<kind>`` — the full account, for tests and tools that want it.
+    Every line is counted once, as blank, chrome (by kind), preamble or a field line:
+    :attr:`accounted_lines` equals :attr:`lines` at the end of a parse.
     """
 
-    on_warning: Callable[[ParseWarning], None] | None = None
-    on_line: Callable[[int, str], None] | None = None
-    warnings: list[ParseWarning] = field(default_factory=list)
-    warning_counts: Counter[WarningCode] = field(default_factory=Counter)
     lines: int = 0
     blank_lines: int = 0
     preamble_lines: int = 0
@@ -113,33 +112,25 @@ class ParseReport:
     chrome_glued: Counter[str] = field(default_factory=Counter)
     fields: Counter[str] = field(default_factory=Counter)
     articles: int = 0
+    #: Records that have each of :data:`COVERAGE`.
     coverage: Counter[str] = field(default_factory=Counter)
-    #: Articles per layout that parsed them, and the layout of the latest article.
+    #: Articles per layout that parsed them.
     layouts: Counter[str] = field(default_factory=Counter)
-    article_layout: str | None = None
+    warnings: Counter[WarningCode] = field(default_factory=Counter)
 
-    def warn(self, code: WarningCode, path: str, line: int, message: str) -> None:
-        warning = ParseWarning(code, path, line, message)
-        self.warning_counts[code] += 1
-        if self.on_warning is None:
-            self.warnings.append(warning)
-        else:
-            self.on_warning(warning)
-
-    def count_field(self, line: int, name: str) -> None:
-        self.fields[name] += 1
-        if self.on_line is not None:
-            self.on_line(line, name)
-
-    def count_chrome(self, line: int, kind: str) -> None:
-        self.chrome[kind] += 1
-        if self.on_line is not None:
-            self.on_line(line, f"chrome:{kind}")
-
-    def count_preamble(self, line: int) -> None:
-        self.preamble_lines += 1
-        if self.on_line is not None:
-            self.on_line(line, "preamble")
+    def __add__(self, other: "LineAccount") -> "LineAccount":
+        return LineAccount(
+            lines=self.lines + other.lines,
+            blank_lines=self.blank_lines + other.blank_lines,
+            preamble_lines=self.preamble_lines + other.preamble_lines,
+            chrome=self.chrome + other.chrome,
+            chrome_glued=self.chrome_glued + other.chrome_glued,
+            fields=self.fields + other.fields,
+            articles=self.articles + other.articles,
+            coverage=self.coverage + other.coverage,
+            layouts=self.layouts + other.layouts,
+            warnings=self.warnings + other.warnings,
+        )
 
     @property
     def accounted_lines(self) -> int:
@@ -152,5 +143,70 @@ class ParseReport:
         )
 
     @property
+    def warning_count(self) -> int:
+        return sum(self.warnings.values())
+
+    @property
     def errors(self) -> int:
-        return sum(n for code, n in self.warning_counts.items() if code.severity is Severity.ERROR)
+        """Warnings of error severity (``check`` exits 1 on them)."""
+        return sum(n for code, n in self.warnings.items() if code.severity is Severity.ERROR)
+
+    @property
+    def partial(self) -> bool:
+        """Whether the input was not read as it is (SPEC §4: exit 3)."""
+        return any(self.warnings[code] for code in PARTIAL_INPUT)
+
+
+@dataclass(frozen=True)
+class ParseHooks:
+    """What a caller wants to hear while a parse runs. Each is optional; without
+    ``on_warning`` warnings go to the ``newsparse`` logger.
+
+    ``on_line`` receives ``(line number, use)`` for every non-blank line, the use being
+    a field name, ``preamble`` or ``chrome:<kind>``: the full account, for tests and
+    tools. ``on_article`` receives each article with the layout that parsed it, before
+    the article is yielded. ``on_bytes`` receives the bytes read since its last call,
+    about every megabyte (a progress bar).
+    """
+
+    on_warning: Callable[[ParseWarning], None] = log_warning
+    on_line: Callable[[int, str], None] | None = None
+    on_article: "Callable[[Article, str], None] | None" = None
+    on_bytes: Callable[[int], None] | None = None
+
+
+class Tally:
+    """What a parse writes to: it counts into its :class:`LineAccount` and tells the
+    hooks. One per parse, owned by the parser."""
+
+    def __init__(self, source: str, hooks: ParseHooks) -> None:
+        self.source = source
+        self.account = LineAccount()
+        self.hooks = hooks
+
+    def warn(self, code: WarningCode, line: int, message: str) -> None:
+        self.account.warnings[code] += 1
+        self.hooks.on_warning(ParseWarning(code, self.source, line, message))
+
+    def count_field(self, line: int, name: str) -> None:
+        self.account.fields[name] += 1
+        if self.hooks.on_line is not None:
+            self.hooks.on_line(line, name)
+
+    def count_chrome(self, line: int, kind: str) -> None:
+        self.account.chrome[kind] += 1
+        if self.hooks.on_line is not None:
+            self.hooks.on_line(line, f"chrome:{kind}")
+
+    def count_preamble(self, line: int) -> None:
+        self.account.preamble_lines += 1
+        if self.hooks.on_line is not None:
+            self.hooks.on_line(line, "preamble")
+
+    def count_article(self, article: "Article", layout: str) -> None:
+        account = self.account
+        account.articles += 1
+        account.layouts[layout] += 1
+        account.coverage.update(name for name in COVERAGE if getattr(article, name))
+        if self.hooks.on_article is not None:
+            self.hooks.on_article(article, layout)

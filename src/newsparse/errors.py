@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad option or value
     INPUT = 3  # an input could not be read or decoded
     OUTPUT = 4  # the output could not be written
+    INTERNAL = 70  # newsparse itself failed (a worker process died), as sysexits' EX_SOFTWARE
     HANGUP = 129  # SIGHUP (the terminal went away), as shells report it
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
     TERMINATED = 143  # SIGTERM (kill, a job scheduler), as shells report it
@@ -61,6 +62,13 @@ class OutputError(NewsparseError):
     def __init__(self, path: str, message: str) -> None:
         self.path = path
         super().__init__(f"{path}: {message}")
+
+
+class WorkerError(NewsparseError):
+    """A worker process died before finishing (killed, out of memory): not the input's
+    fault nor the user's, so neither exit 1 nor 3."""
+
+    exit_code = ExitCode.INTERNAL
 
 
 class Terminated(BaseException):

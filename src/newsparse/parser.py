@@ -10,15 +10,14 @@ A dump whose start holds no header at all is read with the generic layout: artic
 separated by two or more blank lines, the first line of each its headline.
 """
 
-import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum, auto
 
 from newsparse.boundaries import ARTICLE_GAP, Boundaries
-from newsparse.dates import as_now, resolve_date_line
-from newsparse.diagnostics import ParseReport, WarningCode, log_warning
+from newsparse.dates import resolve_date_line
+from newsparse.diagnostics import Tally, WarningCode
 from newsparse.fields import (
     byline_name,
     clean_author,
@@ -28,12 +27,12 @@ from newsparse.fields import (
     looks_like_author,
     split_dateline,
 )
-from newsparse.layouts import Layout, Rules, rules_for
+from newsparse.layouts import Rules, rules_for
 from newsparse.lookahead import Lookahead
 from newsparse.models import Article, Source, article_id
+from newsparse.options import ParseOptions
 from newsparse.patterns import DATELINE_MAX_LEN, MID_BODY_CAPTION_BLANKS
-from newsparse.quoting import without_surrogates
-from newsparse.text import replace_surrogates, split_line_ends
+from newsparse.text import split_line_ends
 from newsparse.tokens import Kind, Token, tokenize
 
 #: How many lines the start of a dump is searched for a header before the generic
@@ -62,62 +61,12 @@ def _is_footer_line(token: Token) -> bool:
     return token.kind is not Kind.DATE and len(token.text) <= _MAX_FOOTER_LINE
 
 
-def parse_lines(
-    lines: Iterable[str],
-    source: str = "-",
-    *,
-    now: datetime | str | None = None,
-    report: ParseReport | None = None,
-    fix_text: Callable[[str], str] | None = None,
-    layout: str | Layout | None = None,
-) -> Iterator[Article]:
-    """Parse a dump given as lines (with or without their line ends) into articles.
-
-    ``source`` is recorded as ``source.path`` and names the input in warnings; ``now``
-    (a datetime or an ISO 8601 string) resolves relative dates (``Updated 5 min ago``);
-    ``report`` receives the account of every line and the warnings — without one, the
-    warnings go to the ``newsparse`` logger; ``fix_text`` (e.g. ``ftfy.fix_encoding``)
-    repairs lines that look like mojibake, which are otherwise kept as they are and
-    reported; ``layout`` (a built-in name, a layout file's path, or a :class:`Layout`)
-    forces one layout instead of detecting it per article.
-    """
-    return parse_decoded_lines(
-        replace_surrogates(lines), source, now=now, report=report, fix_text=fix_text,
-        layout=layout,
-    )  # fmt: skip
-
-
-def parse_decoded_lines(
-    lines: Iterable[str],
-    source: str = "-",
-    *,
-    now: datetime | str | None = None,
-    report: ParseReport | None = None,
-    fix_text: Callable[[str], str] | None = None,
-    layout: str | Layout | None = None,
-) -> Iterator[Article]:
-    """:func:`parse_lines` for lines decoded from bytes (the reader's), which hold no
-    lone surrogates: the pass that replaces them is skipped."""
-    moment = as_now(now)
-    report = ParseReport(on_warning=log_warning) if report is None else report
-    source = without_surrogates(source)  # a file name that is not UTF-8 (SPEC: `source.path`)
-    rules = rules_for(layout)
-    tokens = tokenize(split_line_ends(lines), report, rules, fix_text)
-    return _Parser(tokens, source, moment, report, rules).articles()
-
-
-def parse_text(
-    text: str,
-    source: str = "-",
-    *,
-    now: datetime | str | None = None,
-    report: ParseReport | None = None,
-    fix_text: Callable[[str], str] | None = None,
-    layout: str | Layout | None = None,
-) -> Iterator[Article]:
-    """Parse a whole dump held in a string; see :func:`parse_lines`."""
-    lines = io.StringIO(text, newline="")
-    return parse_lines(lines, source, now=now, report=report, fix_text=fix_text, layout=layout)
+def read_articles(lines: Iterable[str], tally: Tally, options: ParseOptions) -> Iterator[Article]:
+    """Lines decoded from text (with their line ends, no lone surrogates) → articles,
+    every line counted into ``tally``. The public entry points are in ``parsing``."""
+    rules = rules_for(options.layout)
+    tokens = tokenize(split_line_ends(lines), tally, rules, options.fix_text)
+    return _Parser(tokens, tally.source, options.now, tally, rules).articles()
 
 
 class _Step(Enum):
@@ -181,14 +130,14 @@ class _Parser:
         tokens: Iterator[Token],
         source: str,
         now: datetime | None,
-        report: ParseReport,
+        tally: Tally,
         rules: Rules,
     ) -> None:
         self._ahead = Lookahead(tokens)
         self._bounds = Boundaries(self._ahead, rules)
         self._source = source
         self._now = now
-        self._report = report
+        self._tally = tally
         self._rules = rules
         self._generic = rules.generic
         self._previous_end = -1  # last line of the previous article
@@ -224,14 +173,14 @@ class _Parser:
             self._skip_preamble()
             while self._ahead.peek(0) is not None:
                 yield self._article()
-        report = self._report
-        if report.lines == report.blank_lines:
+        account = self._tally.account
+        if account.lines == account.blank_lines:
             self._warn(WarningCode.EMPTY_INPUT, 1, "no text: the input is empty or blank")
-        elif report.articles == 0:
+        elif account.articles == 0:
             self._warn(
                 WarningCode.NO_ARTICLES,
                 1,
-                f"no article found in {report.lines - report.blank_lines} line(s) of text",
+                f"no article found in {account.lines - account.blank_lines} line(s) of text",
             )
 
     def _header_near_start(self) -> bool:
@@ -259,7 +208,7 @@ class _Parser:
             if self._starts_here(None):
                 break
             self._pop()
-            self._report.count_preamble(token.no)
+            self._tally.count_preamble(token.no)
             first, last, count = first or token, token, count + 1
         if first is not None and last is not None:
             self._warn(
@@ -618,14 +567,14 @@ class _Parser:
         """Take ``token`` (at offset 0) into a field of the article being built."""
         popped = self._pop()
         assert popped is token  # the steps only take the token they were given
-        self._report.count_field(token.no, field_name)
+        self._tally.count_field(token.no, field_name)
         self._after_site_chrome = self._after_footer = False
 
     def _drop(self, token: Token, chrome: str) -> None:
         """Take ``token`` (at offset 0) as chrome of kind ``chrome``."""
         popped = self._pop()
         assert popped is token  # the steps only take the token they were given
-        self._report.count_chrome(token.no, chrome)
+        self._tally.count_chrome(token.no, chrome)
 
     def _repeats_author(self, draft: _Draft, token: Token) -> bool:
         """Whether ``token`` prints the author again ("Arab News" twice, no date)."""
@@ -791,12 +740,8 @@ class _Parser:
     # --- the record -------------------------------------------------------------------
 
     def _finish(self, draft: _Draft) -> Article:
-        report = self._report
-        report.articles += 1
         self._previous_end = draft.last
         layout = self._layout_of(draft)
-        report.layouts[layout] += 1
-        report.article_layout = layout
         if draft.headline_copies == 0 and layout in self._rules.repeating_headline:
             self._warn(
                 WarningCode.SINGLE_HEADLINE,
@@ -815,18 +760,7 @@ class _Parser:
                 WarningCode.EMPTY_BODY, draft.first, f"article {_quote(draft.headline)} has no body"
             )
         body = "\n\n".join(draft.paragraphs)
-        report.coverage.update(
-            name
-            for name, present in (
-                ("updated", draft.updated is not None),
-                ("author", draft.author is not None),
-                ("captions", bool(draft.captions)),
-                ("bullets", bool(draft.bullets)),
-                ("dateline", dateline is not None),
-            )
-            if present
-        )
-        return Article(
+        article = Article(
             id=article_id(draft.headline, body),
             headline=draft.headline,
             updated=draft.updated,
@@ -838,6 +772,8 @@ class _Parser:
             body=body,
             source=Source(path=self._source, line_start=draft.first, line_end=draft.last),
         )
+        self._tally.count_article(article, layout)
+        return article
 
     def _layout_of(self, draft: _Draft) -> str:
         """The layout whose rules this article's lines matched, the most specific first;
@@ -850,7 +786,7 @@ class _Parser:
         return _GENERIC
 
     def _warn(self, code: WarningCode, line: int, message: str) -> None:
-        self._report.warn(code, self._source, line, message)
+        self._tally.warn(code, line, message)
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -1,4 +1,4 @@
-"""Reading dumps from files and stdin, line by line, with errors that say where.
+"""Decoding dumps line by line, with errors that say where.
 
 UTF-8 (the default) is decoded one line at a time, so a problem names its line and byte
 offset, and nothing holds more than one line of the file. Other encodings
@@ -10,24 +10,16 @@ than ``MAX_LINE_BYTES``, a read error) ends the input with an :class:`InputError
 after every article before it has been written.
 """
 
-import codecs
 import io
-import itertools
 from collections.abc import Callable, Iterator
-from datetime import datetime
-from pathlib import Path
 from typing import BinaryIO
 
-from newsparse.compressed import compressed_hint, decompression_errors, open_dump
-from newsparse.dates import as_now
-from newsparse.diagnostics import ParseReport, WarningCode, log_warning
-from newsparse.errors import InputError, UsageError
-from newsparse.layouts import Layout
-from newsparse.models import Article
-from newsparse.parser import parse_decoded_lines
+from newsparse.compressed import compressed_hint
+from newsparse.diagnostics import ParseHooks, Tally, WarningCode
+from newsparse.errors import InputError
+from newsparse.options import UTF8, text_codec
 
 _BOM = b"\xef\xbb\xbf"
-_UTF8 = "utf-8"
 
 #: Bytes read between two calls of a progress callback.
 PROGRESS_STEP = 1 << 20
@@ -37,29 +29,18 @@ PROGRESS_STEP = 1 << 20
 MAX_LINE_BYTES = 16 << 20
 
 
-def text_codec(encoding: str) -> str:
-    """The codec name of ``encoding``; :class:`UsageError` for an unknown one or one that
-    does not turn bytes into text (``rot13``, ``base64``, ``hex``)."""
-    try:
-        codec = codecs.lookup(encoding).name
-        "".encode(codec)  # LookupError for codecs that are not text encodings
-    except LookupError:
-        raise UsageError(f"--encoding: unknown text encoding {encoding!r}") from None
-    return _UTF8 if codec == "utf-8-sig" else codec  # the BOM is removed anyway
-
-
 def decode_lines(
     stream: BinaryIO,
     path: str,
-    encoding: str = _UTF8,
+    encoding: str = UTF8,
     progress: Callable[[int], None] | None = None,
-    report: ParseReport | None = None,
+    tally: Tally | None = None,
 ) -> Iterator[str]:
     """Text lines of a binary stream, each with its line end (split later).
 
     A BOM at the start is removed. Where lines are split as bytes (UTF-8, cp1252,
     latin-1 and every other ASCII-compatible encoding) bytes that do not decode become
-    U+FFFD, and ``report`` is warned (NP120) with the line and byte offset. A NUL
+    U+FFFD, and ``tally`` is warned (NP120) with the line and byte offset. A NUL
     character, a line longer than ``MAX_LINE_BYTES`` or bytes a UTF-16/32 decoder
     refuses raise :class:`InputError` naming the line. ``progress`` is called with the
     number of bytes read since its last call, about every megabyte and at the end (for
@@ -67,7 +48,7 @@ def decode_lines(
     """
     codec = text_codec(encoding)
     if _ascii_compatible(codec):
-        return _lines_by_bytes(stream, path, codec, report or ParseReport(), progress)
+        return _lines_by_bytes(stream, path, codec, tally or Tally(path, ParseHooks()), progress)
     return _lines_by_text(stream, path, codec)
 
 
@@ -87,7 +68,7 @@ def _lines_by_bytes(
     stream: BinaryIO,
     path: str,
     codec: str,
-    report: ParseReport,
+    tally: Tally,
     progress: Callable[[int], None] | None,
 ) -> Iterator[str]:
     """One line decoded at a time, none longer than ``MAX_LINE_BYTES``: problems know
@@ -103,12 +84,12 @@ def _lines_by_bytes(
             if pending >= PROGRESS_STEP:
                 progress(pending)
                 pending = 0
-        if number == 1 and raw.startswith(_BOM) and codec == _UTF8:
+        if number == 1 and raw.startswith(_BOM) and codec == UTF8:
             raw = raw[len(_BOM) :]
             offset = len(_BOM)
         if b"\x00" in raw:
             where = offset + raw.index(b"\x00")
-            hint = " (if it is UTF-16, say --encoding utf-16)" if codec == _UTF8 else ""
+            hint = " (if it is UTF-16, say --encoding utf-16)" if codec == UTF8 else ""
             hint = _compressed(raw, number) or hint
             raise InputError(
                 path,
@@ -123,9 +104,9 @@ def _lines_by_bytes(
             if compressed is not None:  # an archive without its suffix: no text to read
                 raise InputError(path, bad_byte + compressed, number) from None
             hint = (
-                "; name the file's encoding with --encoding, e.g. cp1252" if codec == _UTF8 else ""
+                "; name the file's encoding with --encoding, e.g. cp1252" if codec == UTF8 else ""
             )
-            report.warn(WarningCode.UNDECODABLE, path, number, f"{bad_byte} read as U+FFFD{hint}")
+            tally.warn(WarningCode.UNDECODABLE, number, f"{bad_byte} read as U+FFFD{hint}")
             yield raw.decode(codec, errors="replace")
         offset += len(raw)
     if progress is not None:
@@ -174,104 +155,7 @@ def _compressed(raw: bytes, number: int) -> str | None:
 
 
 def _name(codec: str) -> str:
-    return "UTF-8" if codec == _UTF8 else codec
-
-
-def parse_file(
-    path: str | Path,
-    *,
-    now: datetime | str | None = None,
-    report: ParseReport | None = None,
-    encoding: str = "utf-8",
-    fix_text: Callable[[str], str] | None = None,
-    layout: str | Layout | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> Iterator[Article]:
-    """Parse the dump at ``path`` lazily; the file is open only while iterating.
-    ``.gz``, ``.bz2``, ``.xz`` and ``.zst`` files are decompressed as they are read.
-    A file that cannot be read raises :class:`InputError` (an ``OSError``) then.
-
-    See :func:`newsparse.parse_lines` for ``now``, ``report``, ``fix_text`` and ``layout``,
-    and :func:`decode_lines` for ``progress``. An input that cannot be read to its end
-    raises :class:`InputError` after the articles before the problem.
-    """
-    moment = as_now(now)  # a bad `now` fails at the call, not at the first article
-    return _parse_file(str(path), moment, report, encoding, fix_text, layout, progress)
-
-
-def _parse_file(
-    name: str,
-    now: datetime | None,
-    report: ParseReport | None,
-    encoding: str,
-    fix_text: Callable[[str], str] | None,
-    layout: str | Layout | None,
-    progress: Callable[[int], None] | None,
-) -> Iterator[Article]:
-    try:
-        stream = open_dump(name)
-    except ModuleNotFoundError as error:  # .zst without zstandard
-        raise InputError(name, str(error)) from None
-    except OSError as error:
-        raise InputError(name, os_reason(error)) from None
-    with stream:
-        yield from _parse_stream(stream, name, now, report, encoding, fix_text, layout, progress)
-
-
-def parse_stream(
-    stream: BinaryIO,
-    name: str,
-    *,
-    now: datetime | str | None = None,
-    report: ParseReport | None = None,
-    encoding: str = "utf-8",
-    fix_text: Callable[[str], str] | None = None,
-    layout: str | Layout | None = None,
-    progress: Callable[[int], None] | None = None,
-) -> Iterator[Article]:
-    """Parse a binary stream (a file, stdin, a remote file) named ``name``; see
-    :func:`parse_file`. A bad ``now`` fails here, at the call."""
-    moment = as_now(now)
-    return _parse_stream(stream, name, moment, report, encoding, fix_text, layout, progress)
-
-
-def _parse_stream(
-    stream: BinaryIO,
-    name: str,
-    now: datetime | None,
-    report: ParseReport | None,
-    encoding: str,
-    fix_text: Callable[[str], str] | None,
-    layout: str | Layout | None,
-    progress: Callable[[int], None] | None,
-) -> Iterator[Article]:
-    report = ParseReport(on_warning=log_warning) if report is None else report
-    failure: list[InputError] = []
-
-    def lines_until_failure() -> Iterator[str]:
-        """The stream's lines; a failure ends them, so the parser finishes the articles
-        it holds (its lookahead) before the failure is raised."""
-        try:
-            yield from decode_lines(stream, name, encoding, progress, report)
-        except InputError as error:
-            failure.append(error)
-        except OSError as error:
-            failure.append(InputError(name, os_reason(error)))
-        except Exception as error:  # not BaseException: GeneratorExit passes untouched
-            if not isinstance(error, decompression_errors()):
-                raise
-            failure.append(InputError(name, f"damaged archive: {error}"))
-
-    lines = lines_until_failure()
-    first = next(lines, None)
-    if first is None and failure:  # nothing read: not an empty input (NP105) either
-        raise failure[0]
-    lines = lines if first is None else itertools.chain([first], lines)
-    yield from parse_decoded_lines(
-        lines, name, now=now, report=report, fix_text=fix_text, layout=layout
-    )
-    if failure:
-        raise failure[0]
+    return "UTF-8" if codec == UTF8 else codec
 
 
 def os_reason(error: OSError) -> str:

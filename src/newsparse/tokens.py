@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import IntEnum, auto
 
-from newsparse.diagnostics import ParseReport
+from newsparse.diagnostics import Tally
 from newsparse.layouts import LineRule, Rules
 from newsparse.linear import Match
 from newsparse.patterns import (
@@ -127,11 +127,11 @@ def looks_like_mojibake(text: str) -> bool:
 
 def tokenize(
     lines: Iterable[str],
-    report: ParseReport,
+    tally: Tally,
     rules: Rules,
     fix_text: Callable[[str], str] | None = None,
 ) -> Iterator[Token]:
-    """Normalise, number and classify ``lines``; count every line in ``report``.
+    """Normalise, number and classify ``lines``; count every line in ``tally``.
 
     ``fix_text`` repairs lines that look like mojibake; without it they are flagged.
     """
@@ -150,10 +150,10 @@ def tokenize(
         stamp = CRAWL_PREFIX.match(text) if text.startswith("date ") else None
         if stamp is not None:
             text = text[stamp.end() :]
-            report.chrome_glued["crawl_metadata"] += 1
+            tally.account.chrome_glued["crawl_metadata"] += 1
         kind, date, chrome, layout = classify(text, rules)
         yield Token(no, text, kind, blanks, date, damaged, chrome, layout, stamp is not None)
         total_blanks += blanks
         blanks = 0
-    report.lines += no
-    report.blank_lines += total_blanks + blanks
+    tally.account.lines += no
+    tally.account.blank_lines += total_blanks + blanks

@@ -2,7 +2,7 @@
 
     pip install 'newsparse[dask]'
 
-    from newsparse.dask import RECORD_META, read_dumps
+    from newsparse.dask_reader import RECORD_META, read_dumps
     bag = read_dumps("s3://bucket/dumps/*.txt")            # or a local glob, or a list
     bag.map(json.dumps).to_textfiles("out/*.jsonl")        # JSON Lines, one file per dump
     bag.to_dataframe(meta=RECORD_META).to_parquet("out/")  # Parquet
@@ -19,18 +19,18 @@ warning, is in the second bag of :func:`read_dumps_and_warnings`.
 
 import io
 import os
-from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import dask.bag
 import fsspec
 
-from newsparse.diagnostics import ParseReport, ParseWarning
+from newsparse.diagnostics import ParseHooks, ParseWarning
 from newsparse.errors import InputError
-from newsparse.layouts import Layout
-from newsparse.reader import os_reason, parse_stream
+from newsparse.options import DEFAULT_OPTIONS, ParseOptions
+from newsparse.parsing import parse_stream
+from newsparse.reader import os_reason
 
 if TYPE_CHECKING:
     from fsspec.core import OpenFile
@@ -59,11 +59,7 @@ _WARNING = "warning"
 
 def read_dumps(
     urlpath_or_paths: str | Sequence[str],
-    *,
-    now: datetime | None = None,
-    encoding: str = "utf-8",
-    layout: str | Layout | None = None,
-    fix_text: Callable[[str], str] | None = None,
+    options: ParseOptions = DEFAULT_OPTIONS,
     **storage_options: Any,
 ) -> dask.bag.Bag:
     """A bag of record dicts (``Article.model_dump(mode="json")``), one partition per
@@ -72,24 +68,13 @@ def read_dumps(
     read gives the records before the problem, and no error: see
     :func:`read_dumps_and_warnings` for what went wrong. A glob that matches nothing
     raises :class:`InputError`, as a missing input does in ``convert``."""
-    records, _ = read_dumps_and_warnings(
-        urlpath_or_paths,
-        now=now,
-        encoding=encoding,
-        layout=layout,
-        fix_text=fix_text,
-        **storage_options,
-    )
+    records, _ = read_dumps_and_warnings(urlpath_or_paths, options, **storage_options)
     return records
 
 
 def read_dumps_and_warnings(
     urlpath_or_paths: str | Sequence[str],
-    *,
-    now: datetime | None = None,
-    encoding: str = "utf-8",
-    layout: str | Layout | None = None,
-    fix_text: Callable[[str], str] | None = None,
+    options: ParseOptions = DEFAULT_OPTIONS,
     **storage_options: Any,
 ) -> tuple[dask.bag.Bag, dask.bag.Bag]:
     """The bag of :func:`read_dumps`, and a bag of what went wrong: one dict per parse
@@ -101,7 +86,6 @@ def read_dumps_and_warnings(
         raise InputError(str(urlpath_or_paths), "no dump matches")
     relative = _all_relative(urlpath_or_paths)
     named = [(file, _source_name(file, relative)) for file in files]
-    options = {"now": now, "encoding": encoding, "layout": layout, "fix_text": fix_text}
     tagged = dask.bag.from_sequence(named, npartitions=len(named)).map_partitions(
         _partition_items, options
     )
@@ -121,7 +105,7 @@ def _all_relative(urlpath_or_paths: str | Sequence[str]) -> bool:
 
 
 def _partition_items(
-    named: list[tuple["OpenFile", str]], options: dict[str, Any]
+    named: list[tuple["OpenFile", str]], options: ParseOptions
 ) -> list[tuple[str, dict[str, Any]]]:
     return [item for file, name in named for item in _items(file, name, options)]
 
@@ -136,22 +120,22 @@ def _source_name(file: "OpenFile", relative: bool) -> str:
 
 
 def _items(
-    file: "OpenFile", name: str, options: dict[str, Any]
+    file: "OpenFile", name: str, options: ParseOptions
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """One dump's records, then its warnings, then why it could not be read, if so."""
-    report = ParseReport()
+    warnings: list[ParseWarning] = []
     failure = None
     try:
         # fsspec's remote files read a line without a limit: io's buffer keeps
         # reader.MAX_LINE_BYTES a bound on memory there too.
         with file as stream, io.BufferedReader(stream) as buffered:
-            for article in parse_stream(buffered, name, report=report, **options):
+            for article in parse_stream(buffered, name, options, ParseHooks(warnings.append)):
                 yield _RECORD, article.model_dump(mode="json")
     except InputError as error:
         failure = error
     except OSError as error:  # could not be opened (fsspec opens on entering)
         failure = InputError(name, os_reason(error))
-    yield from ((_WARNING, _warning(w)) for w in report.warnings)
+    yield from ((_WARNING, _warning(w)) for w in warnings)
     if failure is not None:
         yield _WARNING, _unreadable(failure)
 

@@ -1,4 +1,4 @@
-"""``newsparse.dask``: the same records as ``convert --to jsonl``, on Dask's local
+"""``newsparse.dask_reader``: the same records as ``convert --to jsonl``, on Dask's local
 scheduler, and the documented example writing JSON Lines and Parquet."""
 
 import json
@@ -11,7 +11,8 @@ import pandas
 import pytest
 
 from newsparse import InputError
-from newsparse.dask import UNREADABLE, read_dumps, read_dumps_and_warnings
+from newsparse.dask_reader import UNREADABLE, read_dumps, read_dumps_and_warnings
+from newsparse.options import ParseOptions
 from tests.conftest import DUMPS, NOW, NOW_DATETIME, ROOT, run_cli
 
 
@@ -26,7 +27,7 @@ RELATIVE_DUMPS = [str(dump.relative_to(ROOT)) for dump in DUMPS]
 
 
 def test_read_dumps_gives_the_records_convert_writes() -> None:
-    bag = read_dumps("fixtures/dumps/*.txt", now=NOW_DATETIME)
+    bag = read_dumps("fixtures/dumps/*.txt", ParseOptions(now=NOW_DATETIME))
     assert bag.npartitions == len(DUMPS)
     records = bag.compute(scheduler="processes")
     assert records == convert_records(RELATIVE_DUMPS)
