@@ -418,7 +418,7 @@ def test_a_missing_extra_names_the_checkout_command(monkeypatch: pytest.MonkeyPa
 def test_the_quick_start_installs_quietly() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     setup = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].splitlines()[0]
-    assert ".venv/bin/pip install -q -e '.[dev]' && " in setup
+    assert ".venv/bin/pip install -q -e . --group dev && " in setup
     published = set(re.findall(r"pip install 'newsparse\[(\w+)\]'", readme))
     assert published == {"fix", "parquet", "zstd", "dask"}
     assert all(f"pip install -e '.[{extra}]'" in readme for extra in published)
