@@ -25,9 +25,10 @@ from newsparse import InputError, ParseReport, parse_text, reader
 from newsparse import batch as batch_module
 from newsparse import cli as cli_module
 from newsparse.cli import app
-from newsparse.dates import match_date_line, resolve_date_line
+from newsparse.dates import resolve_date_line
 from newsparse.diagnostics import WarningCode
 from tests.conftest import ROOT, run_cli
+from tests.test_dates import match_date_line
 
 SEED = ROOT / "fixtures" / "dumps" / "seed.txt"
 SEED_BYTES = SEED.read_bytes()
