@@ -11,7 +11,7 @@ separated by two or more blank lines, the first line of each its headline.
 """
 
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum, auto
@@ -70,6 +70,7 @@ def parse_lines(
     report: ParseReport | None = None,
     fix_text: Callable[[str], str] | None = None,
     layout: str | Layout | None = None,
+    added: Sequence[Layout] = (),
 ) -> Iterator[Article]:
     """Parse a dump given as lines (with or without their line ends) into articles.
 
@@ -79,11 +80,12 @@ def parse_lines(
     warnings go to the ``newsparse`` logger; ``fix_text`` (e.g. ``ftfy.fix_encoding``)
     repairs lines that look like mojibake, which are otherwise kept as they are and
     reported; ``layout`` (a built-in name, a layout file's path, or a :class:`Layout`)
-    forces one layout instead of detecting it per article.
+    forces one layout instead of detecting it per article; ``added`` layouts join the
+    built-in ones in detection.
     """
     return parse_decoded_lines(
         replace_surrogates(lines), source, now=now, report=report, fix_text=fix_text,
-        layout=layout,
+        layout=layout, added=added,
     )  # fmt: skip
 
 
@@ -95,13 +97,14 @@ def parse_decoded_lines(
     report: ParseReport | None = None,
     fix_text: Callable[[str], str] | None = None,
     layout: str | Layout | None = None,
+    added: Sequence[Layout] = (),
 ) -> Iterator[Article]:
     """:func:`parse_lines` for lines decoded from bytes (the reader's), which hold no
     lone surrogates: the pass that replaces them is skipped."""
     moment = as_now(now)
     report = ParseReport(on_warning=log_warning) if report is None else report
     source = without_surrogates(source)  # a file name that is not UTF-8 (SPEC: `source.path`)
-    rules = rules_for(layout)
+    rules = rules_for(layout, added)
     tokens = tokenize(split_line_ends(lines), report, rules, fix_text)
     return _Parser(tokens, source, moment, report, rules).articles()
 
@@ -114,10 +117,13 @@ def parse_text(
     report: ParseReport | None = None,
     fix_text: Callable[[str], str] | None = None,
     layout: str | Layout | None = None,
+    added: Sequence[Layout] = (),
 ) -> Iterator[Article]:
     """Parse a whole dump held in a string; see :func:`parse_lines`."""
     lines = io.StringIO(text, newline="")
-    return parse_lines(lines, source, now=now, report=report, fix_text=fix_text, layout=layout)
+    return parse_lines(
+        lines, source, now=now, report=report, fix_text=fix_text, layout=layout, added=added
+    )
 
 
 class _Step(Enum):

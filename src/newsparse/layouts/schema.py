@@ -127,7 +127,7 @@ class DatelinesTable(_Table):
         default=None,
         description="patterns separating a dateline from the story; default: "
         + _INHERITED
-        + ", ".join(f"`{s}`" for s in SPEC_SEPARATORS),
+        + ", ".join(f'`"{s}"`' for s in SPEC_SEPARATORS),
     )
     agencies: list[Text] | None = Field(
         default=None,
@@ -145,7 +145,7 @@ class DatelinesTable(_Table):
 
 class BulletsTable(_Table):
     glyphs: list[Text] | None = Field(
-        default=None, description="summary bullet glyphs; default: " + _INHERITED + "`•`"
+        default=None, description="summary bullet glyphs; default: " + _INHERITED + "•"
     )
 
 
