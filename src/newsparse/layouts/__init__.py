@@ -91,6 +91,7 @@ def builtin_layouts() -> Mapping[str, Layout]:
 
 @cache
 def _builtins() -> dict[str, Layout]:
+    """Read once per process; checked by the same schema as a user's file."""
     folder = resources.files(__name__) / "builtin"
     files = [
         (_checked(entry, entry.name, linear=False), entry.name)
