@@ -4,10 +4,18 @@ from datetime import datetime
 
 import pytest
 
-from newsparse.dates import match_date_line, resolve_date_line
+from newsparse.dates import resolve_date_line
 from newsparse.diagnostics import WarningCode
+from newsparse.layouts import default_rules
+from newsparse.linear import Match
 from newsparse.patterns import UNLISTED_DATE_LINE
+from newsparse.tokens import classify
 from tests.conftest import NOW_DATETIME
+
+
+def match_date_line(line: str) -> Match | None:
+    """The date match the tokenizer gives ``line``; None when it is not a date line."""
+    return classify(line, default_rules())[1]
 
 
 @pytest.mark.parametrize(

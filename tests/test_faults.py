@@ -24,9 +24,10 @@ from typer.testing import CliRunner
 from newsparse import InputError, ParseHooks, parse_file, parse_stream, parse_text, reader
 from newsparse import pipeline as pipeline_module
 from newsparse.cli import app
-from newsparse.dates import match_date_line, resolve_date_line
+from newsparse.dates import resolve_date_line
 from newsparse.diagnostics import ParseWarning, WarningCode
 from tests.conftest import ROOT, run_cli
+from tests.test_dates import match_date_line
 
 SEED = ROOT / "fixtures" / "dumps" / "seed.txt"
 SEED_BYTES = SEED.read_bytes()

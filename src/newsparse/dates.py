@@ -15,15 +15,8 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from newsparse.diagnostics import WarningCode
-from newsparse.layouts import Rules, default_rules
 from newsparse.linear import Match
-from newsparse.patterns import (
-    AGE_UNITS,
-    DATE_FILLER_WORDS,
-    FRENCH_DATE_WORDS,
-    MAX_DATE_LINE_LEN,
-    UNLISTED_DATE_LINE,
-)
+from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
 
 _DATE_FORMATS = (
     "%d %B %Y",
@@ -71,18 +64,9 @@ class DateValue:
     problem: WarningCode | None = None
 
 
-def match_date_line(line: str, rules: Rules | None = None) -> Match | None:
-    """The match of the first date line form (of ``rules``, by default every built-in
-    layout's) that fits the whole ``line``, else of a date in a form no layout lists."""
-    for form in (rules or default_rules()).date_lines:
-        match = form.pattern.fullmatch(line)
-        if match is not None:
-            return match
-    return UNLISTED_DATE_LINE.fullmatch(line) if len(line) <= MAX_DATE_LINE_LEN else None
-
-
 def resolve_date_line(match: Match, now: datetime | None = None) -> DateValue:
-    """Turn a date line matched by :func:`match_date_line` into its ISO value."""
+    """Turn a date line's match (a layout's date line form, or ``UNLISTED_DATE_LINE``)
+    into its ISO value."""
     groups = match.groupdict()
     if groups.get("age") is not None:
         return _resolve_age(groups["age"], now)

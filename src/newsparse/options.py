@@ -7,13 +7,13 @@ that cannot fail.
 """
 
 import codecs
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from newsparse.dates import as_now
 from newsparse.errors import UsageError
-from newsparse.layouts import Layout, resolve_layout
+from newsparse.layouts import Layout, load_layout, resolve_layout, rules_for
 
 UTF8 = "utf-8"
 
@@ -37,18 +37,22 @@ class ParseOptions:
     ``updated: null`` and a warning. ``encoding`` is the inputs' text encoding.
     ``fix_text`` (e.g. ``ftfy.fix_encoding``) repairs lines that look like mojibake,
     which are otherwise kept as they are and reported. ``layout`` forces one layout
-    instead of detecting one per article.
+    instead of detecting one per article; ``added_layouts`` join the built-in ones in
+    detection (a site of your own).
     """
 
     now: datetime | None = None
     encoding: str = UTF8
     fix_text: Callable[[str], str] | None = None
     layout: Layout | None = None
+    added_layouts: tuple[Layout, ...] = ()
 
     def __post_init__(self) -> None:
         if self.now is not None and not isinstance(self.now, datetime):
             raise TypeError(f"now must be a datetime, not {type(self.now).__name__}")
         object.__setattr__(self, "encoding", text_codec(self.encoding))  # its one name
+        object.__setattr__(self, "added_layouts", tuple(self.added_layouts))
+        rules_for(self.layout, self.added_layouts)  # a clash of names fails here (cached)
 
     @classmethod
     def of(
@@ -58,12 +62,15 @@ class ParseOptions:
         encoding: str = UTF8,
         fix_text: Callable[[str], str] | None = None,
         layout: Layout | str | None = None,
+        added_layouts: Iterable[Layout | str] = (),
     ) -> "ParseOptions":
         """Options from text: ``now`` as ISO 8601 (``2025-02-15T12:00:00+03:00``),
-        ``layout`` as a built-in name or a layout file's path."""
+        ``layout`` as a built-in name or a layout file's path, ``added_layouts`` as
+        layout files' paths."""
         if isinstance(layout, str):
             layout = resolve_layout(layout)
-        return cls(as_now(now), encoding, fix_text, layout)
+        added = tuple(load_layout(a) if isinstance(a, str) else a for a in added_layouts)
+        return cls(as_now(now), encoding, fix_text, layout, added)
 
 
 DEFAULT_OPTIONS = ParseOptions()

@@ -64,7 +64,7 @@ def _is_footer_line(token: Token) -> bool:
 def read_articles(lines: Iterable[str], tally: Tally, options: ParseOptions) -> Iterator[Article]:
     """Lines decoded from text (with their line ends, no lone surrogates) → articles,
     every line counted into ``tally``. The public entry points are in ``parsing``."""
-    rules = rules_for(options.layout)
+    rules = rules_for(options.layout, options.added_layouts)
     tokens = tokenize(split_line_ends(lines), tally, rules, options.fix_text)
     return _Parser(tokens, tally.source, options.now, tally, rules).articles()
 

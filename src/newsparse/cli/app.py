@@ -89,8 +89,8 @@ def layouts(
         bool, typer.Option("--schema", help="Print the JSON Schema of a layout file instead.")
     ] = False,
 ) -> None:
-    """List the built-in layouts (use one with --layout NAME, or add a site with a
-    layout file: --layout my-site.toml)."""
+    """List the built-in layouts, in the order detection tries them (force one with
+    --layout NAME; add a site of your own with --add-layout my-site.toml)."""
     with exit_codes():
         out = stdout()
         if schema:

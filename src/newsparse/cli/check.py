@@ -11,6 +11,7 @@ import typer
 from newsparse.cli.exits import exit_codes, outcome_code
 from newsparse.cli.params import (
     CPUS,
+    AddLayout,
     Encoding,
     FixText,
     Inputs,
@@ -45,6 +46,7 @@ def check(
     ] = CheckFormat.TEXT,
     now: Now = None,
     layout: LayoutOption = None,
+    add_layout: AddLayout = None,
     encoding: Encoding = "utf-8",
     fix_text: FixText = False,
     strict: Annotated[
@@ -54,7 +56,7 @@ def check(
 ) -> None:
     """Each input summarised, then the report: text or JSON (help in app)."""
     with exit_codes():
-        options = parse_options(now, encoding, fix_text, layout)
+        options = parse_options(now, encoding, fix_text, layout, add_layout)
         names = list(find_dumps(inputs or [], stdin_is_terminal=sys.stdin.isatty()))
         summaries = summarise(names, options, jobs)
         overall = total(summaries)

@@ -12,6 +12,7 @@ import typer
 from newsparse.cli.exits import exit_codes, outcome_code
 from newsparse.cli.params import (
     CPUS,
+    AddLayout,
     Encoding,
     FixText,
     Inputs,
@@ -72,6 +73,7 @@ def convert(
     ] = False,
     now: Now = None,
     layout: LayoutOption = None,
+    add_layout: AddLayout = None,
     encoding: Encoding = "utf-8",
     fix_text: FixText = False,
     strict: Annotated[
@@ -110,7 +112,7 @@ def convert(
 ) -> None:
     """Options in, one run of the library, records out to one writer (help in app)."""
     with exit_codes():
-        options = parse_options(now, encoding, fix_text, layout)
+        options = parse_options(now, encoding, fix_text, layout, add_layout)
         output = None if output == Path(STDIN) else output  # `-o -` is stdout
         if output is not None:
             refuse_output_among_inputs(output, inputs or [])

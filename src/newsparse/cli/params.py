@@ -4,6 +4,7 @@ the library's :class:`ParseOptions`."""
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
@@ -54,6 +55,16 @@ LayoutOption = Annotated[
         metavar="NAME|FILE",
     ),
 ]
+AddLayout = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--add-layout",
+        help="Add a site to detection: a layout file (.toml), tried with the built-in "
+        "layouts. Repeatable.",
+        metavar="FILE",
+        dir_okay=False,
+    ),
+]
 FixText = Annotated[
     bool,
     typer.Option(
@@ -77,15 +88,25 @@ Jobs = Annotated[
 
 
 def parse_options(
-    now: str | None, encoding: str, fix_text: bool, layout: str | None
+    now: str | None,
+    encoding: str,
+    fix_text: bool,
+    layout: str | None,
+    added_layouts: list[Path] | None,
 ) -> ParseOptions:
     """How to read every input: the options ``convert`` and ``check`` share."""
     try:
         moment = as_now(now)
     except ValueError as error:
         raise UsageError(f"--now: {error}") from None
+    if layout is not None and added_layouts:
+        raise UsageError("--layout forces one layout: it cannot be used with --add-layout")
     return ParseOptions.of(
-        now=moment, encoding=encoding, fix_text=_text_fixer(fix_text), layout=layout
+        now=moment,
+        encoding=encoding,
+        fix_text=_text_fixer(fix_text),
+        layout=layout,
+        added_layouts=[str(path) for path in added_layouts or []],
     )
 
 
