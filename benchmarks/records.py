@@ -52,7 +52,7 @@ def stages(records: list[dict[str, Any]], sink: TextIO) -> Iterator[Stage]:
     yield "validate", build, records
     yield "dump", lambda a: a.model_dump(mode="json"), articles
     for fmt in (Format.JSONL, Format.JSON, Format.CSV, Format.TSV, Format.MD):
-        yield f"write {fmt}", open_writer(fmt, sink).write_record, records
+        yield f"write {fmt}", open_writer(fmt, sink).write, records
 
 
 def main() -> None:

@@ -1,13 +1,14 @@
 """The record's validators: a record that breaks SPEC §2 cannot be built."""
 
 import hashlib
-from typing import Any
+from typing import Any, get_type_hints
 
 import pytest
 from pydantic import ValidationError
 
 from newsparse import Article
-from newsparse.models import article_id
+from newsparse.models import Record, Source, SourceRecord, article_id
+from tests.conftest import EXPECTED
 
 
 def record(**changes: Any) -> dict[str, Any]:
@@ -66,3 +67,34 @@ def test_invalid_records_are_refused(changes: dict[str, Any], message: str) -> N
 )
 def test_valid_updated_values(updated: str | None) -> None:
     assert Article(**record(updated=updated)).updated == updated
+
+
+def test_record_type_has_the_model_fields_in_order() -> None:
+    """``Record`` is written by hand: it must follow the models it describes."""
+    source_fields = [(name, field.annotation) for name, field in Source.model_fields.items()]
+    assert list(get_type_hints(SourceRecord).items()) == source_fields
+    article_fields = [
+        (name, SourceRecord if name == "source" else field.annotation)
+        for name, field in Article.model_fields.items()
+    ]
+    assert list(get_type_hints(Record).items()) == article_fields
+
+
+#: Every record of every golden JSON Lines file (the real pages' end in warnings).
+GOLDEN_LINES = [
+    line
+    for path in sorted(EXPECTED.glob("**/*.jsonl"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.startswith("{")
+]
+
+
+def test_record_is_model_dump_for_every_golden_record() -> None:
+    assert len(GOLDEN_LINES) > 200
+    for line in GOLDEN_LINES:
+        article = Article.model_validate_json(line)
+        record, dump = article.record(), article.model_dump(mode="json")
+        assert record == dump
+        assert list(record) == list(dump)
+        assert list(record["source"]) == list(dump["source"])
+        assert record["captions"] is not article.captions  # a copy, as pydantic's

@@ -13,9 +13,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newsparse import Article, parse_file
-from newsparse.models import article_id
+from newsparse.errors import UsageError
+from newsparse.models import Record, article_id
 from newsparse.text import normalize_line
 from newsparse.writers import WRITERS, Format, open_writer
+from newsparse.writers.base import SplitTarget, WriterOptions
 from newsparse.writers.markdown import MarkdownSplitWriter, escape, render_article
 from tests.conftest import DUMPS, NOW_DATETIME
 
@@ -26,13 +28,19 @@ def write(fmt: Format, articles: list[Article]) -> str:
     out = io.StringIO(newline="")
     writer = open_writer(fmt, out)
     for article in articles:
-        writer.write(article)
+        writer.write(article.record())
     writer.close()
     return out.getvalue()
 
 
 def test_every_format_has_a_writer() -> None:
     assert set(WRITERS) == set(Format)
+
+
+@pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.MD], ids=str)
+def test_split_is_markdown_only(fmt: Format, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="one file per article; md can"):
+        open_writer(fmt, SplitTarget(tmp_path))
 
 
 @pytest.mark.parametrize("count", [0, 1, len(ALL_ARTICLES)])
@@ -127,7 +135,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
 def test_markdown_renders_back_to_headline_captions_bullets_and_paragraphs(
     article: Article,
 ) -> None:
-    found = blocks(render_article(article))
+    found = blocks(render_article(article.record()))
     assert found[0] == ("heading", article.headline)
     rest = found[1:]
     meta = rest.pop(0)[1]  # every article has one: it names at least its source and id
@@ -195,23 +203,30 @@ def front_matter_of(article: Article) -> dict[str, object]:
 
 
 def test_split_writes_one_file_per_article_with_front_matter(tmp_path: Path) -> None:
-    writer = MarkdownSplitWriter(tmp_path / "out")
+    writer = open_writer(Format.MD, SplitTarget(tmp_path / "out"))
     for article in ALL_ARTICLES:
-        writer.write(article)
-    files = sorted((tmp_path / "out").iterdir())
-    assert len(files) == len(ALL_ARTICLES)
-    for path, article in zip(writer.written, ALL_ARTICLES, strict=True):
-        text = path.read_text(encoding="utf-8")
-        _, front, markdown = text.split("---\n", 2)
+        writer.write(article.record())
+    writer.close()
+    files = {}
+    for path in (tmp_path / "out").iterdir():
+        _, front, markdown = path.read_text(encoding="utf-8").split("---\n", 2)
         meta = yaml.safe_load(front)
+        files[meta["id"], meta["source"]["line_start"], meta["source"]["path"]] = (
+            path.name,
+            meta,
+            blocks(markdown)[0],
+        )
+    assert len(files) == len(ALL_ARTICLES)
+    for article in ALL_ARTICLES:
+        name, meta, heading = files[article.id, article.source.line_start, article.source.path]
         assert meta == front_matter_of(article)
-        assert blocks(markdown)[0] == ("heading", article.headline)
+        assert heading == ("heading", article.headline)
         day = article.updated[:10] if article.updated else "undated"
-        assert path.name.startswith(f"{day}-")
+        assert name.startswith(f"{day}-")
 
 
 def test_split_file_names_are_slugs_unique_and_never_empty(tmp_path: Path) -> None:
-    def article(headline: str, updated: str | None) -> Article:
+    def record(headline: str, updated: str | None) -> Record:
         return Article(
             id=article_id(headline, "Body."),
             headline=headline,
@@ -223,13 +238,13 @@ def test_split_file_names_are_slugs_unique_and_never_empty(tmp_path: Path) -> No
             dateline=None,
             body="Body.",
             source={"path": "-", "line_start": 1, "line_end": 2},
-        )
+        ).record()
 
-    writer = MarkdownSplitWriter(tmp_path)
+    writer = MarkdownSplitWriter(SplitTarget(tmp_path), WriterOptions())
     names = [
-        writer.file_name(article("Café opens in Riyadh: ‘a first’", "2025-02-15T10:00+03:00")),
-        writer.file_name(article("Café opens in Riyadh: ‘a first’", "2025-02-15")),
-        writer.file_name(article("رؤية مشتركة", None)),
+        writer.file_name(record("Café opens in Riyadh: ‘a first’", "2025-02-15T10:00+03:00")),
+        writer.file_name(record("Café opens in Riyadh: ‘a first’", "2025-02-15")),
+        writer.file_name(record("رؤية مشتركة", None)),
     ]
     assert names == [
         "2025-02-15-cafe-opens-in-riyadh-a-first.md",
@@ -252,7 +267,8 @@ def test_yaml_front_matter_survives_characters_yaml_treats_specially(tmp_path: P
         body="Body.",
         source={"path": "dir/it's.txt", "line_start": 1, "line_end": 2},
     )
-    writer = MarkdownSplitWriter(tmp_path)
-    writer.write(article)
-    front = writer.written[0].read_text(encoding="utf-8").split("---\n", 2)[1]
+    writer = open_writer(Format.MD, SplitTarget(tmp_path))
+    writer.write(article.record())
+    (path,) = tmp_path.iterdir()
+    front = path.read_text(encoding="utf-8").split("---\n", 2)[1]
     assert yaml.safe_load(front) == front_matter_of(article)

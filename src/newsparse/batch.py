@@ -84,7 +84,7 @@ def parse_to_file(name: str, options: ParseOptions, directory: str) -> InputResu
                 layout=options.layout,
             )
             for article in articles:
-                out.write(json_line(article.model_dump(mode="json")))
+                out.write(json_line(article.record()))
     except InputError as error:
         result.error = str(error)
     result.warnings = report.warnings

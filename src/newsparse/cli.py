@@ -49,15 +49,14 @@ from newsparse.extras import install_hint
 from newsparse.inputs import STDIN, find_dumps, refuse_output_among_inputs
 from newsparse.layouts import builtin_layouts, resolve_layout
 from newsparse.layouts.schema import json_schema as layout_file_schema
-from newsparse.models import Article, record_json_schema
+from newsparse.models import Article, Record, record_json_schema
 from newsparse.output import atomic_output
 from newsparse.quoting import safe
 from newsparse.reader import parse_file, parse_stream, text_codec
 from newsparse.summary import InputSummary, total
 from newsparse.writers import EXTENSIONS, SPREADSHEET_FORMATS, Format, Writer, open_writer
-from newsparse.writers.base import Record, WriterOptions
+from newsparse.writers.base import SplitTarget, WriterOptions
 from newsparse.writers.jsonl import JsonLinesWriter
-from newsparse.writers.markdown import MarkdownSplitWriter
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -376,10 +375,10 @@ def convert(
         outcome = _Outcome()
         with ExitStack() as stack:
             if split is not None:
-                writer: Writer = MarkdownSplitWriter(split, force=force)
+                target: TextIO | SplitTarget = SplitTarget(split, force)
             else:
-                stream = stack.enter_context(atomic_output(output)) if output else _stdout()
-                writer = open_writer(fmt, stream, spreadsheet)
+                target = stack.enter_context(atomic_output(output)) if output else _stdout()
+            writer = open_writer(fmt, target, spreadsheet)
             progress = stack.enter_context(_Progress.for_inputs(names, enabled=not quiet))
             run = _Run(writer, outcome, progress, seen=set() if dedupe else None)
             files = [name for name in names if isinstance(name, str)]
@@ -479,7 +478,7 @@ class _Run:
 
     def write(self, record: Record) -> None:
         if self._new(record["id"]):
-            self.writer.write_record(record)
+            self.writer.write(record)
             self.outcome.written += 1
 
     def write_json_line(self, line: str) -> None:
@@ -519,7 +518,7 @@ def _convert_serial(names: list[str | InputError], run: _Run, options: ParseOpti
         failed = False
         try:
             for article in _articles(name, options, report, run.progress.reader_callback):
-                run.write(article.model_dump(mode="json"))
+                run.write(article.record())
         except InputError as error:
             _error(str(error))
             failed = True

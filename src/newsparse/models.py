@@ -6,7 +6,7 @@ Field order here is the JSON key order and the CSV column order.
 import hashlib
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Self, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -30,6 +30,31 @@ def article_id(headline: str, body: str) -> str:
     and re-scrapes of the same story."""
     digest = hashlib.sha256(f"{headline}\n{body}".encode())
     return digest.hexdigest()[:_ID_LENGTH]
+
+
+class SourceRecord(TypedDict):
+    """:class:`Source` in a :class:`Record`."""
+
+    path: str
+    line_start: int
+    line_end: int
+
+
+class Record(TypedDict):
+    """An article ready for output: exactly ``Article.model_dump(mode="json")``, keys in
+    field order. Every writer takes this one type, whether the record was just parsed
+    (:meth:`Article.record`) or read back from a worker's JSON line."""
+
+    id: str
+    headline: str
+    updated: str | None
+    updated_text: str | None
+    author: str | None
+    captions: list[str]
+    bullets: list[str]
+    dateline: str | None
+    body: str
+    source: SourceRecord
 
 
 class Source(BaseModel):
@@ -72,6 +97,27 @@ class Article(BaseModel):
     )
     body: str = Field(description="Paragraphs joined by a blank line (`\\n\\n`).")
     source: Source
+
+    def record(self) -> Record:
+        """``model_dump(mode="json")`` built by hand, which is several times faster: the
+        fields are validated JSON types already. Lists are copied, as pydantic's are."""
+        source = self.source
+        return {
+            "id": self.id,
+            "headline": self.headline,
+            "updated": self.updated,
+            "updated_text": self.updated_text,
+            "author": self.author,
+            "captions": [*self.captions],
+            "bullets": [*self.bullets],
+            "dateline": self.dateline,
+            "body": self.body,
+            "source": {
+                "path": source.path,
+                "line_start": source.line_start,
+                "line_end": source.line_end,
+            },
+        }
 
     def __hash__(self) -> int:
         """Frozen, so hashable (sets, dict keys): by id and source, since equal articles

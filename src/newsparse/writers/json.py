@@ -7,15 +7,16 @@ gives for the whole list, plus a final newline — but nothing holds the list.
 import json
 from typing import TextIO
 
-from newsparse.writers.base import Record, RecordWriter, WriterOptions
+from newsparse.models import Record
+from newsparse.writers.base import WriterOptions
 
 
-class JsonWriter(RecordWriter):
+class JsonWriter:
     def __init__(self, out: TextIO, options: WriterOptions) -> None:
-        super().__init__(out, options)
+        self._out = out
         self._count = 0
 
-    def write_record(self, record: Record) -> None:
+    def write(self, record: Record) -> None:
         text = json.dumps(record, indent=2, ensure_ascii=False)
         self._out.write("[\n  " if self._count == 0 else ",\n  ")
         self._out.write(text.replace("\n", "\n  "))

@@ -1,8 +1,10 @@
 """``jsonl``: one compact record per line, for ``jq``, pandas and Spark."""
 
 import json
+from typing import TextIO
 
-from newsparse.writers.base import Record, RecordWriter
+from newsparse.models import Record
+from newsparse.writers.base import WriterOptions
 
 
 def json_line(record: Record) -> str:
@@ -10,8 +12,11 @@ def json_line(record: Record) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-class JsonLinesWriter(RecordWriter):
-    def write_record(self, record: Record) -> None:
+class JsonLinesWriter:
+    def __init__(self, out: TextIO, options: WriterOptions) -> None:
+        self._out = out
+
+    def write(self, record: Record) -> None:
         self._out.write(json_line(record))
 
     def write_line(self, line: str) -> None:
