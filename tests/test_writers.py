@@ -18,6 +18,7 @@ from newsparse.models import Record, article_id
 from newsparse.text import normalize_line
 from newsparse.writers import WRITERS, Format, open_writer
 from newsparse.writers.base import SplitTarget, WriterOptions
+from newsparse.writers.jsonl import json_line
 from newsparse.writers.markdown import MarkdownSplitWriter, escape, render_article
 from tests.conftest import DUMPS, NOW_DATETIME
 
@@ -48,6 +49,48 @@ def test_json_is_exactly_the_array_json_dumps_would_write(count: int) -> None:
     records = [a.model_dump(mode="json") for a in ALL_ARTICLES[:count]]
     expected = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     assert write(Format.JSON, ALL_ARTICLES[:count]) == expected
+
+
+#: Any text a record can hold (lone surrogates are not text: the parser replaces them),
+#: with what JSON and CSV escape or quote drawn often: quotes, backslashes, control
+#: characters, DEL, line and paragraph separators, a BOM, an astral character.
+TEXT = st.text(
+    st.one_of(
+        st.characters(exclude_categories=["Cs"]),
+        st.sampled_from('",\\/\x00\x08\n\r\t\x1f\x7f\x85\u2028\u2029\ufeff\U0001f600'),
+    )
+)
+#: Line numbers up to 2**63: orjson writes 64-bit integers only, and no file has more lines.
+LINE_NUMBERS = st.integers(1, 2**63)
+RECORDS = st.fixed_dictionaries(
+    {
+        "id": TEXT,
+        "headline": TEXT,
+        "updated": st.none() | TEXT,
+        "updated_text": st.none() | TEXT,
+        "author": st.none() | TEXT,
+        "captions": st.lists(TEXT, max_size=3),
+        "bullets": st.lists(TEXT, max_size=3),
+        "dateline": st.none() | TEXT,
+        "body": TEXT,
+        "source": st.fixed_dictionaries(
+            {"path": TEXT, "line_start": LINE_NUMBERS, "line_end": LINE_NUMBERS}
+        ),
+    }
+)
+
+
+@given(st.lists(RECORDS, max_size=3))
+def test_json_writers_write_exactly_what_json_dumps_wrote(records: list[Record]) -> None:
+    """orjson replaced ``json.dumps``: the bytes must not change, on any text."""
+    compact = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records]
+    assert [json_line(record) for record in records] == compact
+    out = io.StringIO(newline="")
+    writer = open_writer(Format.JSON, out)
+    for record in records:
+        writer.write(record)
+    writer.close()
+    assert out.getvalue() == json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
 def test_json_reads_back_into_articles() -> None:

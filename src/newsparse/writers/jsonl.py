@@ -1,15 +1,17 @@
 """``jsonl``: one compact record per line, for ``jq``, pandas and Spark."""
 
-import json
 from typing import TextIO
+
+import orjson
 
 from newsparse.models import Record
 from newsparse.writers.base import WriterOptions
 
 
 def json_line(record: Record) -> str:
-    """One record as one compact JSON Lines line, newline included."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """One record as one compact JSON Lines line, newline included: byte for byte
+    ``json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\\n"``."""
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE).decode()
 
 
 class JsonLinesWriter:
