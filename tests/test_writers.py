@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,10 @@ from newsparse.models import Record, article_id
 from newsparse.text import normalize_line
 from newsparse.writers import WRITERS, Format, open_writer
 from newsparse.writers.base import SplitTarget, WriterOptions
+from newsparse.writers.csv import csv_line
 from newsparse.writers.jsonl import json_line
 from newsparse.writers.markdown import MarkdownSplitWriter, escape, render_article
+from newsparse.writers.tsv import tsv_line
 from tests.conftest import DUMPS, NOW_DATETIME
 
 ALL_ARTICLES = [a for dump in DUMPS for a in parse_file(dump, now=NOW_DATETIME)]
@@ -91,6 +94,28 @@ def test_json_writers_write_exactly_what_json_dumps_wrote(records: list[Record])
         writer.write(record)
     writer.close()
     assert out.getvalue() == json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+@given(st.lists(TEXT, min_size=2, max_size=12))
+def test_csv_lines_are_what_the_csv_module_writes(cells: list[str]) -> None:
+    """A row of one empty cell is the csv module's one exception (it writes ``""``);
+    a record's row has twelve."""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    assert csv_line(cells) == out.getvalue()
+
+
+@given(st.lists(TEXT, min_size=1, max_size=12))
+def test_tsv_lines_escape_every_cell_and_read_back(cells: list[str]) -> None:
+    line = tsv_line(cells)
+    assert line.endswith("\n")
+    assert "\n" not in line[:-1]
+    assert "\r" not in line
+    escapes = {"\\t": "\t", "\\n": "\n", "\\r": "\r", "\\\\": "\\"}
+    unescaped = [
+        re.sub(r"\\[tnr\\]", lambda m: escapes[m[0]], cell) for cell in line[:-1].split("\t")
+    ]
+    assert unescaped == cells
 
 
 def test_json_reads_back_into_articles() -> None:

@@ -4,7 +4,6 @@
 The spreadsheet options (:class:`WriterOptions`) apply here and to ``tsv``.
 """
 
-import csv
 from typing import TextIO
 
 from newsparse.models import Article, Record, Source
@@ -27,8 +26,8 @@ def csv_columns() -> list[str]:
 
 def csv_row(record: Record, options: WriterOptions) -> list[str]:
     """The cells of :func:`csv_columns`, all text: null is empty, a list is its items
-    joined by ``\n``. Spelled out, not looped over the record, as this is the writer's
-    whole cost; ``test_writers`` reads every column back by name."""
+    joined by ``\\n``. Spelled out, as each key has its own type (a loop testing types
+    cost more than building the row); ``test_writers`` reads every column back by name."""
     source = record["source"]
     row = [
         record["id"],
@@ -47,6 +46,22 @@ def csv_row(record: Record, options: WriterOptions) -> list[str]:
     return [guard_formula(cell) for cell in row] if options.guard_formulas else row
 
 
+def csv_line(cells: list[str]) -> str:
+    """One RFC 4180 line: byte for byte what ``csv.writer(out, lineterminator="\\r\\n")``
+    writes (``test_writers`` compares them on any text), at a fraction of its cost, as
+    the csv module copies every cell a character at a time."""
+    return ",".join([_quoted(cell) for cell in cells]) + "\r\n"
+
+
+def _quoted(cell: str) -> str:
+    """``cell`` quoted, its quotes doubled, when it holds a quote, a comma or a line end."""
+    if '"' in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    if "," in cell or "\n" in cell or "\r" in cell:
+        return f'"{cell}"'
+    return cell
+
+
 def guard_formula(cell: str) -> str:
     """``cell`` with a ``'`` in front when a spreadsheet would run it as a formula."""
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
@@ -60,13 +75,13 @@ def start_spreadsheet(out: TextIO, options: WriterOptions) -> None:
 
 class CsvWriter:
     def __init__(self, out: TextIO, options: WriterOptions) -> None:
+        self._out = out
         self._options = options
         start_spreadsheet(out, options)
-        self._writer = csv.writer(out, lineterminator="\r\n")
-        self._writer.writerow(csv_columns())
+        out.write(csv_line(csv_columns()))
 
     def write(self, record: Record) -> None:
-        self._writer.writerow(csv_row(record, self._options))
+        self._out.write(csv_line(csv_row(record, self._options)))
 
     def close(self) -> None:
         """CSV has no closing."""

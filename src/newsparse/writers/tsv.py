@@ -12,11 +12,20 @@ from newsparse.models import Record
 from newsparse.writers.base import WriterOptions
 from newsparse.writers.csv import csv_columns, csv_row, start_spreadsheet
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+#: The escapes a cell needs before cells are joined by tabs; line ends are escaped in
+#: the joined line, where no escape adds one.
+_IN_CELL_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t"})
 
 
 def tsv_line(cells: Sequence[object]) -> str:
-    return "\t".join(str(cell).translate(_ESCAPES) for cell in cells) + "\n"
+    """The cells as text, escaped and joined by tabs. Escapes are looked for in the
+    joined line, as hardly any cell has a backslash or a tab: a cell holds one only if
+    the line has more tabs than the join put there."""
+    texts = list(map(str, cells))
+    line = "\t".join(texts)
+    if "\\" in line or line.count("\t") >= len(texts):
+        line = "\t".join(text.translate(_IN_CELL_ESCAPES) for text in texts)
+    return line.replace("\n", "\\n").replace("\r", "\\r") + "\n"
 
 
 class TsvWriter:
