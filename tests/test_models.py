@@ -6,7 +6,7 @@ from typing import Any, get_type_hints
 import pytest
 from pydantic import ValidationError
 
-from newsparse import Article
+from newsparse import Article, models
 from newsparse.models import Record, Source, SourceRecord, article_id
 from tests.conftest import EXPECTED
 
@@ -67,6 +67,36 @@ def test_invalid_records_are_refused(changes: dict[str, Any], message: str) -> N
 )
 def test_valid_updated_values(updated: str | None) -> None:
     assert Article(**record(updated=updated)).updated == updated
+
+
+def test_from_content_hashes_headline_and_body_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    hashed: list[str] = []
+
+    def counted_article_id(headline: str, body: str) -> str:
+        hashed.append(headline)
+        return article_id(headline, body)
+
+    monkeypatch.setattr(models, "article_id", counted_article_id)
+    content = {name: value for name, value in record().items() if name != "id"}
+    article = Article.from_content(**content)
+    assert article == Article(**record())
+    assert hashed == ["Headline", "Headline"]  # once by from_content, once by Article(...)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"headline": ""}, "at least 1 character"),
+        ({"headline": " padded"}, "one normalised line"),
+        ({"updated": "2025-02-30"}, "not an ISO 8601"),
+        ({"extra": 1}, "Extra inputs are not permitted"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_from_content_validates_every_field(changes: dict[str, Any], message: str) -> None:
+    content = {name: value for name, value in record(**changes).items() if name != "id"}
+    with pytest.raises(ValidationError, match=message):
+        Article.from_content(**content)
 
 
 def test_record_type_has_the_model_fields_in_order() -> None:

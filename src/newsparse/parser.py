@@ -30,7 +30,7 @@ from newsparse.fields import (
 )
 from newsparse.layouts import Layout, Rules, rules_for
 from newsparse.lookahead import Lookahead
-from newsparse.models import Article, Source, article_id
+from newsparse.models import Article
 from newsparse.patterns import DATELINE_MAX_LEN, MID_BODY_CAPTION_BLANKS
 from newsparse.quoting import without_surrogates
 from newsparse.text import replace_surrogates, split_line_ends
@@ -826,8 +826,7 @@ class _Parser:
             )
             if present
         )
-        return Article(
-            id=article_id(draft.headline, body),
+        return Article.from_content(
             headline=draft.headline,
             updated=draft.updated,
             updated_text=draft.date.text if draft.date else None,
@@ -836,7 +835,7 @@ class _Parser:
             bullets=draft.bullets,
             dateline=dateline,
             body=body,
-            source=Source(path=self._source, line_start=draft.first, line_end=draft.last),
+            source={"path": self._source, "line_start": draft.first, "line_end": draft.last},
         )
 
     def _layout_of(self, draft: _Draft) -> str:
