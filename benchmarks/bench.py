@@ -1,14 +1,19 @@
 """Measure ``newsparse convert`` speed and memory on a large generated dump.
 
-    python benchmarks/bench.py --size-mb 100            # the seed repeated to 100 MB
-    python benchmarks/bench.py --size-mb 100 --source fixtures
+    python benchmarks/bench.py --size-mb 40               # every layout, mixed: 40 MB
+    python benchmarks/bench.py --size-mb 100 --source seed
+    python benchmarks/bench.py --size-mb 40 --rss-sizes 4 64 1000
 
-The dump is built by repeating the seed (or every fixture dump, for a mix of layouts)
-until it reaches the size asked for, and kept in ``benchmarks/data/`` for the next run.
-Each format is converted once under ``/usr/bin/time -v``, output to /dev/null; the floor
-is Python reading and decoding the same file line by line and doing nothing else. Then
-the same bytes, split into 8 files, are converted with ``--jobs 1`` and ``--jobs 2``,
-and ``newsparse --version`` is timed for start-up.
+The dump is built by repeating source dumps until it reaches the size asked for —
+``mixed`` (default): every fixture dump and every real-layout page of
+``fixtures/real``; ``fixtures``: the fixture dumps; ``seed``: the seed alone — and kept
+in ``benchmarks/data/`` for the next run. Each format is converted once under
+``/usr/bin/time -v``, output to /dev/null; the floor is Python reading and decoding the
+same file line by line and doing nothing else, and each time is also given as a
+multiple of it and of JSON Lines'. Then the dump is converted as one file with
+``--jobs 1`` and ``--jobs 2`` (the two outputs compared byte for byte), and split into
+8 files the same way; ``--rss-sizes`` converts dumps of those sizes for peak memory;
+last, start-up (``newsparse --version``) and a one-article dump are timed.
 """
 
 import argparse
@@ -17,19 +22,23 @@ import platform
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
 FORMATS = ("jsonl", "json", "csv", "md")
+SEED = ROOT / "fixtures" / "dumps" / "seed.txt"
 FLOOR = "import sys\nfor line in open(sys.argv[1], encoding='utf-8'):\n    pass\n"
 
 
 def build_dump(size_mb: int, source: str) -> Path:
     """A dump of at least ``size_mb`` MB made of whole copies of the source dumps."""
     dumps = sorted((ROOT / "fixtures" / "dumps").glob("*.txt"))
+    if source == "mixed":
+        dumps += sorted((ROOT / "fixtures" / "real").glob("*.txt"))
     if source == "seed":
-        dumps = [ROOT / "fixtures" / "dumps" / "seed.txt"]
+        dumps = [SEED]
     path = DATA / f"{source}-{size_mb}mb.txt"
     if path.exists():
         return path
@@ -82,11 +91,32 @@ def cpu_name() -> str:
     return match[1] if match else platform.machine()
 
 
+def identical(command: list[str], jobs: tuple[str, str]) -> tuple[float, float, bool]:
+    """``command`` timed with each of ``--jobs`` ``jobs``; whether both outputs (and
+    stderr) are byte for byte the same."""
+    outputs, times = [], []
+    for count in jobs:
+        out = DATA / f"jobs{count}.out"
+        started = time.perf_counter()
+        result = subprocess.run(
+            [*command, "--jobs", count, "-o", str(out)], capture_output=True, check=True
+        )
+        times.append(time.perf_counter() - started)
+        outputs.append((out.read_bytes(), result.stderr))
+        out.unlink()
+    return times[0], times[1], outputs[0] == outputs[1]
+
+
+def row(name: str, seconds: float, size_mb: float, floor: float, rss: float) -> str:
+    return f"{name:<20}{seconds:>9.2f}{size_mb / seconds:>9.1f}{seconds / floor:>9.1f}{rss:>13.1f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size-mb", type=int, default=100)
-    parser.add_argument("--source", choices=("seed", "fixtures"), default="seed")
+    parser.add_argument("--size-mb", type=int, default=40)
+    parser.add_argument("--source", choices=("mixed", "fixtures", "seed"), default="mixed")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
+    parser.add_argument("--rss-sizes", nargs="*", type=int, default=[], metavar="MB")
     args = parser.parse_args()
 
     dump = build_dump(args.size_mb, args.source)
@@ -94,26 +124,45 @@ def main() -> None:
     newsparse = str(Path(sys.executable).with_name("newsparse"))
     print(f"{cpu_name()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"dump: {dump.relative_to(ROOT)} ({size_mb:.1f} MB)\n")
-    print(f"{'run':<18}{'seconds':>9}{'MB/s':>9}{'x floor':>9}{'peak RSS MB':>13}")
+    print(f"{'run':<20}{'seconds':>9}{'MB/s':>9}{'x floor':>9}{'peak RSS MB':>13}  x jsonl")
     floor, rss = timed([sys.executable, "-c", FLOOR, str(dump)])
-    print(f"{'python floor':<18}{floor:>9.2f}{size_mb / floor:>9.1f}{1:>9.1f}{rss:>13.1f}")
+    print(row("python floor", floor, size_mb, floor, rss))
+    jsonl = None
     for fmt in args.formats:
-        seconds, rss = timed([newsparse, "convert", str(dump), "--to", fmt])
-        print(
-            f"{'convert --to ' + fmt:<18}{seconds:>9.2f}{size_mb / seconds:>9.1f}"
-            f"{seconds / floor:>9.1f}{rss:>13.1f}"
-        )
+        seconds, rss = timed([newsparse, "convert", str(dump), "--to", fmt, "-j", "1"])
+        jsonl = seconds if fmt == "jsonl" else jsonl
+        ratio = f"{seconds / jsonl:>9.2f}" if jsonl else ""
+        print(row(f"convert --to {fmt}", seconds, size_mb, floor, rss) + ratio)
+
+    print(f"\none {size_mb:.0f} MB file, jsonl ({os.cpu_count()} CPUs):")
+    serial, parallel, same = identical(
+        [newsparse, "convert", "-q", str(dump), "--to", "jsonl"], ("1", "2")
+    )
+    print(f"{'--jobs 1':<20}{serial:>9.2f}{size_mb / serial:>9.1f}")
+    print(
+        f"{'--jobs 2':<20}{parallel:>9.2f}{size_mb / parallel:>9.1f}   speed-up "
+        f"{serial / parallel:.2f}x, output {'identical' if same else 'DIFFERENT'}"
+    )
     parts = [str(p) for p in split_dump(dump, 8)]
     print(f"\n8 files, jsonl ({os.cpu_count()} CPUs):")
-    serial, rss = timed([newsparse, "convert", *parts, "--to", "jsonl", "--jobs", "1"])
-    print(f"{'--jobs 1':<18}{serial:>9.2f}{size_mb / serial:>9.1f}{'':>9}{rss:>13.1f}")
-    parallel, rss = timed([newsparse, "convert", *parts, "--to", "jsonl", "--jobs", "2"])
-    print(
-        f"{'--jobs 2':<18}{parallel:>9.2f}{size_mb / parallel:>9.1f}{'':>9}{rss:>13.1f}"
-        f"   speed-up {serial / parallel:.2f}x"
+    serial, parallel, same = identical(
+        [newsparse, "convert", "-q", *parts, "--to", "jsonl"], ("1", "2")
     )
+    print(f"{'--jobs 1':<20}{serial:>9.2f}{size_mb / serial:>9.1f}")
+    print(
+        f"{'--jobs 2':<20}{parallel:>9.2f}{size_mb / parallel:>9.1f}   speed-up "
+        f"{serial / parallel:.2f}x, output {'identical' if same else 'DIFFERENT'}"
+    )
+    if args.rss_sizes:
+        print("\npeak RSS by input size (convert --to jsonl, one process):")
+    for size in args.rss_sizes:
+        sized = build_dump(size, args.source)
+        seconds, rss = timed([newsparse, "convert", str(sized), "--to", "jsonl", "-j", "1"])
+        print(f"{size:>6} MB  {seconds:>8.2f} s  {rss:>8.1f} MB")
     startup, _ = timed([newsparse, "--version"])
+    one, _ = timed([newsparse, "convert", str(SEED), "--to", "jsonl"])
     print(f"\nstart-up (newsparse --version): {startup:.2f} s")
+    print(f"convert of a two-article dump (the seed): {one:.2f} s")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ def convert(dump: Path, fmt: Format) -> str:
     out = io.StringIO(newline="")
     writer = open_writer(fmt, out)
     for article in parse_file(dump.relative_to(ROOT), ParseOptions(now=NOW_DATETIME)):
-        writer.write(article)
+        writer.write(article.record())
     writer.close()
     return out.getvalue()
 

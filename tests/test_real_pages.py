@@ -62,7 +62,7 @@ def test_all_real_pages_joined_match_their_golden_file_in_every_format(fmt: Form
     out = io.StringIO(newline="")
     writer = open_writer(fmt, out)
     for article in parse_text(joined_text(), "real-joined.txt", ParseOptions(now=NOW)):
-        writer.write(article)
+        writer.write(article.record())
     writer.close()
     golden(FIXTURES / "expected" / f"real-joined.{fmt}", out.getvalue())
 

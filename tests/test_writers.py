@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newsparse import Article, ParseOptions, parse_file
-from newsparse.models import article_id
+from newsparse.errors import UsageError
+from newsparse.models import Record, article_id
 from newsparse.text import normalize_line
 from newsparse.writers import WRITERS, Format, open_writer
+from newsparse.writers.base import SplitTarget, WriterOptions
+from newsparse.writers.csv import csv_line
+from newsparse.writers.jsonl import json_line
 from newsparse.writers.markdown import MarkdownSplitWriter, escape, render_article
+from newsparse.writers.tsv import tsv_line
 from tests.conftest import DUMPS, NOW_DATETIME
 
 ALL_ARTICLES = [a for dump in DUMPS for a in parse_file(dump, ParseOptions(now=NOW_DATETIME))]
@@ -26,7 +32,7 @@ def write(fmt: Format, articles: list[Article]) -> str:
     out = io.StringIO(newline="")
     writer = open_writer(fmt, out)
     for article in articles:
-        writer.write(article)
+        writer.write(article.record())
     writer.close()
     return out.getvalue()
 
@@ -35,11 +41,81 @@ def test_every_format_has_a_writer() -> None:
     assert set(WRITERS) == set(Format)
 
 
+@pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.MD], ids=str)
+def test_split_is_markdown_only(fmt: Format, tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="one file per article; md can"):
+        open_writer(fmt, SplitTarget(tmp_path))
+
+
 @pytest.mark.parametrize("count", [0, 1, len(ALL_ARTICLES)])
 def test_json_is_exactly_the_array_json_dumps_would_write(count: int) -> None:
     records = [a.model_dump(mode="json") for a in ALL_ARTICLES[:count]]
     expected = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
     assert write(Format.JSON, ALL_ARTICLES[:count]) == expected
+
+
+#: Any text a record can hold (lone surrogates are not text: the parser replaces them),
+#: with what JSON and CSV escape or quote drawn often: quotes, backslashes, control
+#: characters, DEL, line and paragraph separators, a BOM, an astral character.
+TEXT = st.text(
+    st.one_of(
+        st.characters(exclude_categories=["Cs"]),
+        st.sampled_from('",\\/\x00\x08\n\r\t\x1f\x7f\x85\u2028\u2029\ufeff\U0001f600'),
+    )
+)
+#: Line numbers up to 2**63: orjson writes 64-bit integers only, and no file has more lines.
+LINE_NUMBERS = st.integers(1, 2**63)
+RECORDS = st.fixed_dictionaries(
+    {
+        "id": TEXT,
+        "headline": TEXT,
+        "updated": st.none() | TEXT,
+        "updated_text": st.none() | TEXT,
+        "author": st.none() | TEXT,
+        "captions": st.lists(TEXT, max_size=3),
+        "bullets": st.lists(TEXT, max_size=3),
+        "dateline": st.none() | TEXT,
+        "body": TEXT,
+        "source": st.fixed_dictionaries(
+            {"path": TEXT, "line_start": LINE_NUMBERS, "line_end": LINE_NUMBERS}
+        ),
+    }
+)
+
+
+@given(st.lists(RECORDS, max_size=3))
+def test_json_writers_write_exactly_what_json_dumps_wrote(records: list[Record]) -> None:
+    """orjson replaced ``json.dumps``: the bytes must not change, on any text."""
+    compact = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records]
+    assert [json_line(record) for record in records] == compact
+    out = io.StringIO(newline="")
+    writer = open_writer(Format.JSON, out)
+    for record in records:
+        writer.write(record)
+    writer.close()
+    assert out.getvalue() == json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+@given(st.lists(TEXT, min_size=2, max_size=12))
+def test_csv_lines_are_what_the_csv_module_writes(cells: list[str]) -> None:
+    """A row of one empty cell is the csv module's one exception (it writes ``""``);
+    a record's row has twelve."""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    assert csv_line(cells) == out.getvalue()
+
+
+@given(st.lists(TEXT, min_size=1, max_size=12))
+def test_tsv_lines_escape_every_cell_and_read_back(cells: list[str]) -> None:
+    line = tsv_line(cells)
+    assert line.endswith("\n")
+    assert "\n" not in line[:-1]
+    assert "\r" not in line
+    escapes = {"\\t": "\t", "\\n": "\n", "\\r": "\r", "\\\\": "\\"}
+    unescaped = [
+        re.sub(r"\\[tnr\\]", lambda m: escapes[m[0]], cell) for cell in line[:-1].split("\t")
+    ]
+    assert unescaped == cells
 
 
 def test_json_reads_back_into_articles() -> None:
@@ -127,7 +203,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
 def test_markdown_renders_back_to_headline_captions_bullets_and_paragraphs(
     article: Article,
 ) -> None:
-    found = blocks(render_article(article))
+    found = blocks(render_article(article.record()))
     assert found[0] == ("heading", article.headline)
     rest = found[1:]
     meta = rest.pop(0)[1]  # every article has one: it names at least its source and id
@@ -195,23 +271,30 @@ def front_matter_of(article: Article) -> dict[str, object]:
 
 
 def test_split_writes_one_file_per_article_with_front_matter(tmp_path: Path) -> None:
-    writer = MarkdownSplitWriter(tmp_path / "out")
+    writer = open_writer(Format.MD, SplitTarget(tmp_path / "out"))
     for article in ALL_ARTICLES:
-        writer.write(article)
-    files = sorted((tmp_path / "out").iterdir())
-    assert len(files) == len(ALL_ARTICLES)
-    for path, article in zip(writer.written, ALL_ARTICLES, strict=True):
-        text = path.read_text(encoding="utf-8")
-        _, front, markdown = text.split("---\n", 2)
+        writer.write(article.record())
+    writer.close()
+    files = {}
+    for path in (tmp_path / "out").iterdir():
+        _, front, markdown = path.read_text(encoding="utf-8").split("---\n", 2)
         meta = yaml.safe_load(front)
+        files[meta["id"], meta["source"]["line_start"], meta["source"]["path"]] = (
+            path.name,
+            meta,
+            blocks(markdown)[0],
+        )
+    assert len(files) == len(ALL_ARTICLES)
+    for article in ALL_ARTICLES:
+        name, meta, heading = files[article.id, article.source.line_start, article.source.path]
         assert meta == front_matter_of(article)
-        assert blocks(markdown)[0] == ("heading", article.headline)
+        assert heading == ("heading", article.headline)
         day = article.updated[:10] if article.updated else "undated"
-        assert path.name.startswith(f"{day}-")
+        assert name.startswith(f"{day}-")
 
 
 def test_split_file_names_are_slugs_unique_and_never_empty(tmp_path: Path) -> None:
-    def article(headline: str, updated: str | None) -> Article:
+    def record(headline: str, updated: str | None) -> Record:
         return Article(
             id=article_id(headline, "Body."),
             headline=headline,
@@ -223,13 +306,13 @@ def test_split_file_names_are_slugs_unique_and_never_empty(tmp_path: Path) -> No
             dateline=None,
             body="Body.",
             source={"path": "-", "line_start": 1, "line_end": 2},
-        )
+        ).record()
 
-    writer = MarkdownSplitWriter(tmp_path)
+    writer = MarkdownSplitWriter(SplitTarget(tmp_path), WriterOptions())
     names = [
-        writer.file_name(article("Café opens in Riyadh: ‘a first’", "2025-02-15T10:00+03:00")),
-        writer.file_name(article("Café opens in Riyadh: ‘a first’", "2025-02-15")),
-        writer.file_name(article("رؤية مشتركة", None)),
+        writer.file_name(record("Café opens in Riyadh: ‘a first’", "2025-02-15T10:00+03:00")),
+        writer.file_name(record("Café opens in Riyadh: ‘a first’", "2025-02-15")),
+        writer.file_name(record("رؤية مشتركة", None)),
     ]
     assert names == [
         "2025-02-15-cafe-opens-in-riyadh-a-first.md",
@@ -252,7 +335,8 @@ def test_yaml_front_matter_survives_characters_yaml_treats_specially(tmp_path: P
         body="Body.",
         source={"path": "dir/it's.txt", "line_start": 1, "line_end": 2},
     )
-    writer = MarkdownSplitWriter(tmp_path)
-    writer.write(article)
-    front = writer.written[0].read_text(encoding="utf-8").split("---\n", 2)[1]
+    writer = open_writer(Format.MD, SplitTarget(tmp_path))
+    writer.write(article.record())
+    (path,) = tmp_path.iterdir()
+    front = path.read_text(encoding="utf-8").split("---\n", 2)[1]
     assert yaml.safe_load(front) == front_matter_of(article)

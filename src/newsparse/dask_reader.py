@@ -130,7 +130,7 @@ def _items(
         # reader.MAX_LINE_BYTES a bound on memory there too.
         with file as stream, io.BufferedReader(stream) as buffered:
             for article in parse_stream(buffered, name, options, ParseHooks(warnings.append)):
-                yield _RECORD, article.model_dump(mode="json")
+                yield _RECORD, dict(article.record())
     except InputError as error:
         failure = error
     except OSError as error:  # could not be opened (fsspec opens on entering)

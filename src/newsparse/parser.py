@@ -29,7 +29,7 @@ from newsparse.fields import (
 )
 from newsparse.layouts import Rules, rules_for
 from newsparse.lookahead import Lookahead
-from newsparse.models import Article, Source, article_id
+from newsparse.models import Article
 from newsparse.options import ParseOptions
 from newsparse.patterns import DATELINE_MAX_LEN, MID_BODY_CAPTION_BLANKS
 from newsparse.text import split_line_ends
@@ -760,8 +760,7 @@ class _Parser:
                 WarningCode.EMPTY_BODY, draft.first, f"article {_quote(draft.headline)} has no body"
             )
         body = "\n\n".join(draft.paragraphs)
-        article = Article(
-            id=article_id(draft.headline, body),
+        article = Article.from_content(
             headline=draft.headline,
             updated=draft.updated,
             updated_text=draft.date.text if draft.date else None,
@@ -770,7 +769,7 @@ class _Parser:
             bullets=draft.bullets,
             dateline=dateline,
             body=body,
-            source=Source(path=self._source, line_start=draft.first, line_end=draft.last),
+            source={"path": self._source, "line_start": draft.first, "line_end": draft.last},
         )
         self._tally.count_article(article, layout)
         return article

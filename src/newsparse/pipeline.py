@@ -8,7 +8,6 @@ holds one record at a time per process) and the parent replays them in input ord
 the output and the warnings are byte for byte those of a serial run.
 """
 
-import json
 import os
 import signal
 import sys
@@ -21,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+import orjson
+
 from newsparse.diagnostics import LineAccount, ParseHooks, ParseWarning
 from newsparse.errors import InputError, OutputError, WorkerError
 from newsparse.inputs import STDIN
-from newsparse.models import Article
+from newsparse.models import Article, Record
 from newsparse.options import ParseOptions
 from newsparse.parsing import Articles, parse_file, parse_stream
-from newsparse.writers.base import Record
 from newsparse.writers.jsonl import json_line
 
 #: Worker processes are capped at this many per CPU (and at the number of inputs).
@@ -52,7 +52,7 @@ class Output:
     def record(self) -> Record:
         if self._record is None:
             assert self._line is not None  # one of the two is always given
-            self._record = json.loads(self._line)
+            self._record = orjson.loads(self._line)
         return self._record
 
     def json_line(self) -> str:
@@ -119,7 +119,7 @@ def _serial(
         error = None
         try:
             for article in articles:
-                yield Output(article.id, latest.layout, article.model_dump(mode="json"))
+                yield Output(article.id, latest.layout, article.record())
         except InputError as failure:
             error = str(failure)
         yield Finished(name, articles.account, error)
@@ -173,7 +173,7 @@ def _parse_to_file(name: str, options: ParseOptions, directory: str) -> _WorkerR
 
 
 def _tagged_line(article: Article, layout: str) -> str:
-    return f"{article.id}\t{layout}\t{json_line(article.model_dump(mode='json'))}"
+    return f"{article.id}\t{layout}\t{json_line(article.record())}"
 
 
 def _size_of(name: str) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsparse.diagnostics import COVERAGE, FIELDS, LineAccount, ParseWarning
+from newsparse.models import Record
 
 
 @dataclass
@@ -59,7 +60,7 @@ def account_json(account: LineAccount) -> dict[str, Any]:
     }
 
 
-def span(record: dict[str, Any], layout: str) -> dict[str, Any]:
+def span(record: Record, layout: str) -> dict[str, Any]:
     """Where one record came from, and the layout that read it."""
     return {
         "id": record["id"],

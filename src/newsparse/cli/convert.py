@@ -5,7 +5,7 @@ import sys
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -31,9 +31,8 @@ from newsparse.output import atomic_output
 from newsparse.pipeline import Finished, Output, RunHooks, run
 from newsparse.summary import account_json
 from newsparse.writers import EXTENSIONS, SPREADSHEET_FORMATS, Format, Writer, open_writer
-from newsparse.writers.base import WriterOptions
+from newsparse.writers.base import SplitTarget, WriterOptions
 from newsparse.writers.jsonl import JsonLinesWriter
-from newsparse.writers.markdown import MarkdownSplitWriter
 
 
 def convert(
@@ -123,10 +122,10 @@ def convert(
         tally = RunTally()
         with ExitStack() as stack:
             if split is not None:
-                writer: Writer = MarkdownSplitWriter(split, force=force)
+                target: TextIO | SplitTarget = SplitTarget(split, force)
             else:
-                stream = stack.enter_context(atomic_output(output)) if output else stdout()
-                writer = open_writer(fmt, stream, spreadsheet)
+                target = stack.enter_context(atomic_output(output)) if output else stdout()
+            writer = open_writer(fmt, target, spreadsheet)
             sizes = [_size(name) for name in names if isinstance(name, str)]
             bar = stack.enter_context(ProgressBar(sizes, enabled=not quiet))
             sink = _Sink(writer, tally, bar, seen=set() if dedupe else None)
@@ -251,7 +250,7 @@ class _Sink:
         if isinstance(self.writer, JsonLinesWriter):
             self.writer.write_line(event.json_line())  # a worker's line, as it is
         else:
-            self.writer.write_record(event.record())
+            self.writer.write(event.record())
         self.tally.written += 1
 
 

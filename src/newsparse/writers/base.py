@@ -1,12 +1,7 @@
-"""What every writer shares: records in, as ``Article.model_dump(mode="json")`` gives them."""
+"""What a writer is opened with: where it writes, and what the user asked of it."""
 
 from dataclasses import dataclass
-from typing import Any, TextIO
-
-from newsparse.models import Article
-
-#: A record ready for output: the article's fields in order, JSON types only.
-Record = dict[str, Any]
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -21,15 +16,10 @@ class WriterOptions:
     bom: bool = False
 
 
-class RecordWriter:
-    """A writer that formats records; :meth:`write` turns an article into one."""
+@dataclass(frozen=True)
+class SplitTarget:
+    """``--split DIR``: one file per article in ``directory`` rather than one stream.
+    A file already there is an error, unless ``force``, and then it is replaced."""
 
-    def __init__(self, out: TextIO, options: WriterOptions) -> None:
-        self._out = out
-        self._options = options
-
-    def write(self, article: Article) -> None:
-        self.write_record(article.model_dump(mode="json"))
-
-    def write_record(self, record: Record) -> None:
-        raise NotImplementedError
+    directory: Path
+    force: bool = False

@@ -4,21 +4,24 @@ The output is byte for byte what ``json.dumps(records, indent=2, ensure_ascii=Fa
 gives for the whole list, plus a final newline — but nothing holds the list.
 """
 
-import json
 from typing import TextIO
 
-from newsparse.writers.base import Record, RecordWriter, WriterOptions
+import orjson
+
+from newsparse.models import Record
+from newsparse.writers.base import WriterOptions
 
 
-class JsonWriter(RecordWriter):
+class JsonWriter:
     def __init__(self, out: TextIO, options: WriterOptions) -> None:
-        super().__init__(out, options)
+        self._out = out
         self._count = 0
 
-    def write_record(self, record: Record) -> None:
-        text = json.dumps(record, indent=2, ensure_ascii=False)
-        self._out.write("[\n  " if self._count == 0 else ",\n  ")
-        self._out.write(text.replace("\n", "\n  "))
+    def write(self, record: Record) -> None:
+        # A record indented by 2 as a document, then by 2 more as an item of the array:
+        # a newline in a string is escaped, so every "\n" here starts a line.
+        text = orjson.dumps(record, option=orjson.OPT_INDENT_2).decode()
+        self._out.write(("[\n  " if self._count == 0 else ",\n  ") + text.replace("\n", "\n  "))
         self._count += 1
 
     def close(self) -> None:

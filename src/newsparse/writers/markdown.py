@@ -12,51 +12,54 @@ from pathlib import Path
 from typing import TextIO
 
 from newsparse.errors import OutputError
-from newsparse.models import Article
+from newsparse.models import Record
 from newsparse.output import atomic_output
-from newsparse.writers.base import Record, RecordWriter, WriterOptions
+from newsparse.writers.base import SplitTarget, WriterOptions
 
 # Inline syntax, escaped wherever it stands: emphasis, code, links, HTML, escapes, GFM
 # strikethrough and tables.
-_INLINE = re.compile(r"([\\`*_\[\]<>~|])")
+_INLINE = re.compile(r"[\\`*_\[\]<>~|]")
 # In a heading, "#" too: a closing run of "#" would otherwise be dropped.
-_INLINE_IN_HEADING = re.compile(r"([\\`*_\[\]<>~|#])")
+_INLINE_IN_HEADING = re.compile(r"[\\`*_\[\]<>~|#]")
 # Entity and character references (&amp; &#38;) would be decoded: escape their "&".
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Block syntax, only at the start of a line: headings, quotes, lists, thematic breaks,
 # setext underlines, and ordered-list markers ("1." / "1)").
-_BLOCK_START = re.compile(r"^([#>+=-])")
+_BLOCK_STARTS = frozenset("#>+=-")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
 def escape(text: str, *, heading: bool = False) -> str:
-    """Escape ``text`` (one line) so that CommonMark renders it unchanged."""
-    text = (_INLINE_IN_HEADING if heading else _INLINE).sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    text = _BLOCK_START.sub(r"\\\1", text)
-    return _ORDERED.sub(r"\1\\\2", text)
+    """Escape ``text`` (one line) so that CommonMark renders it unchanged.
+
+    Each rule rewrites only text it finds something in: most text needs no escape, and
+    a substitution costs several times a search.
+    """
+    inline = _INLINE_IN_HEADING if heading else _INLINE
+    if inline.search(text):
+        text = inline.sub(r"\\\g<0>", text)
+    if "&" in text:
+        text = _ENTITY.sub(r"\\&", text)
+    if text[:1] in _BLOCK_STARTS:
+        return "\\" + text
+    if text[:1].isdecimal():
+        return _ORDERED.sub(r"\1\\\2", text)
+    return text
 
 
-def render_article(article: Article | Record) -> str:
+def render_article(article: Record) -> str:
     """The Markdown of one article: heading, metadata line, captions, bullets, body."""
-    if isinstance(article, Article):
-        article = article.model_dump(mode="json")
-    parts = ["# " + escape(article["headline"], heading=True)]
     source = article["source"]
-    meta = [
-        escape(shown_date(article) or "Undated"),
-        *(
-            f"{label}: {escape(value)}"
-            for label, value in (("Dateline", article["dateline"]), ("Author", article["author"]))
-            if value
-        ),
-        f"Source: {escape(source['path'])}:{source['line_start']}",
-        f"ID: {article['id']}",
-    ]
-    parts.append("*" + " · ".join(meta) + "*")
-    parts += [f"> {escape(caption)}" for caption in article["captions"]]
+    meta = [escape(shown_date(article) or "Undated")]
+    if article["dateline"]:
+        meta.append("Dateline: " + escape(article["dateline"]))
+    if article["author"]:
+        meta.append("Author: " + escape(article["author"]))
+    meta.append(f"Source: {escape(source['path'])}:{source['line_start']} · ID: {article['id']}")
+    parts = ["# " + escape(article["headline"], heading=True), "*" + " · ".join(meta) + "*"]
+    parts += ["> " + escape(caption) for caption in article["captions"]]
     if article["bullets"]:
-        parts.append("\n".join(f"- {escape(bullet)}" for bullet in article["bullets"]))
+        parts.append("\n".join(["- " + escape(bullet) for bullet in article["bullets"]]))
     parts += [escape(paragraph) for paragraph in article["body"].split("\n\n") if paragraph]
     return "\n\n".join(parts) + "\n"
 
@@ -71,14 +74,14 @@ def shown_date(record: Record) -> str | None:
     return printed if iso is None else f"{printed} ({iso})"
 
 
-class MarkdownWriter(RecordWriter):
+class MarkdownWriter:
     """All articles in one document, separated by thematic breaks."""
 
     def __init__(self, out: TextIO, options: WriterOptions) -> None:
-        super().__init__(out, options)
+        self._out = out
         self._count = 0
 
-    def write_record(self, record: Record) -> None:
+    def write(self, record: Record) -> None:
         if self._count:
             self._out.write("\n---\n\n")
         self._out.write(render_article(record))
@@ -107,14 +110,14 @@ def front_matter(record: Record) -> str:
     for name, value in record.items():
         if name == "body":
             continue
-        if name == "source":
-            lines.append("source:")
+        if isinstance(value, dict):  # source
+            lines.append(f"{name}:")
             lines += [f"  {key}: {json.dumps(item)}" for key, item in value.items()]
         elif isinstance(value, list):
             lines.append(f"{name}:" + ("" if value else " []"))
             lines += [f"  - {yaml_string(item)}" for item in value]
         else:
-            lines.append(f"{name}: {'null' if value is None else yaml_string(value)}")
+            lines.append(f"{name}: {yaml_string(value) if isinstance(value, str) else 'null'}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -130,7 +133,7 @@ def slugify(text: str, limit: int = 60) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]  # whole words only
 
 
-class MarkdownSplitWriter(RecordWriter):
+class MarkdownSplitWriter:
     """One ``<updated or undated>-<slug>.md`` file per article, with front matter.
 
     Names are unique within a run: a second article with the same name gets ``-2``.
@@ -139,21 +142,18 @@ class MarkdownSplitWriter(RecordWriter):
     by a file, never written through.
     """
 
-    def __init__(self, directory: Path, *, force: bool = False) -> None:
-        self._directory = directory
-        self._force = force
+    def __init__(self, target: SplitTarget, options: WriterOptions) -> None:
+        self._directory = target.directory
+        self._force = target.force
         self._taken: set[str] = set()
-        self.written: list[Path] = []
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            self._directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise OutputError(str(directory), error.strerror or str(error)) from None
+            raise OutputError(str(self._directory), error.strerror or str(error)) from None
 
-    def file_name(self, article: Article | Record) -> str:
-        if isinstance(article, Article):
-            article = article.model_dump(mode="json")
-        day = article["updated"][:10] if article["updated"] else "undated"
-        stem = f"{day}-{slugify(article['headline']) or article['id']}"
+    def file_name(self, record: Record) -> str:
+        day = record["updated"][:10] if record["updated"] else "undated"
+        stem = f"{day}-{slugify(record['headline']) or record['id']}"
         name, suffix = stem, 1
         while name in self._taken:
             suffix += 1
@@ -161,7 +161,7 @@ class MarkdownSplitWriter(RecordWriter):
         self._taken.add(name)
         return name + ".md"
 
-    def write_record(self, record: Record) -> None:
+    def write(self, record: Record) -> None:
         path = self._directory / self.file_name(record)
         text = front_matter(record) + render_article(record)
         try:
@@ -176,7 +176,6 @@ class MarkdownSplitWriter(RecordWriter):
             ) from None
         except OSError as error:
             raise OutputError(str(path), error.strerror or str(error)) from None
-        self.written.append(path)
 
     def close(self) -> None:
         """Every file is complete when ``write`` returns."""

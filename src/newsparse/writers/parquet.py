@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from newsparse.errors import UsageError
 from newsparse.extras import install_hint
-from newsparse.writers.base import Record, RecordWriter, WriterOptions
+from newsparse.models import Record
+from newsparse.writers.base import WriterOptions
 
 if TYPE_CHECKING:
     import pyarrow
@@ -48,11 +49,10 @@ def record_schema() -> "pyarrow.Schema":
     )
 
 
-class ParquetWriter(RecordWriter):
+class ParquetWriter:
     """Writes to the binary stream under ``out``: Parquet is bytes, not text."""
 
     def __init__(self, out: TextIO, options: WriterOptions) -> None:
-        super().__init__(out, options)
         try:
             import pyarrow.parquet
         except ImportError:
@@ -61,7 +61,7 @@ class ParquetWriter(RecordWriter):
         self._file: Any = pyarrow.parquet.ParquetWriter(out.buffer, self._schema)
         self._rows: list[Record] = []
 
-    def write_record(self, record: Record) -> None:
+    def write(self, record: Record) -> None:
         self._rows.append(record)
         if len(self._rows) >= ROWS_PER_GROUP:
             self._write_group()
