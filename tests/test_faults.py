@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 from newsparse import InputError, ParseHooks, parse_file, parse_stream, parse_text, reader
 from newsparse import pipeline as pipeline_module
+from newsparse import worker as worker_module
 from newsparse.cli import app
 from newsparse.dates import resolve_date_line
 from newsparse.diagnostics import ParseWarning, WarningCode
@@ -416,7 +417,7 @@ def test_a_worker_that_dies_is_an_internal_failure_not_the_inputs(
     def die(*_: object, **__: object) -> None:
         os._exit(9)  # as the OOM killer leaves it: no exception, no goodbye
 
-    monkeypatch.setattr(pipeline_module, "parse_file", die)  # the workers fork
+    monkeypatch.setattr(worker_module, "parse_file", die)  # the workers fork
     for i in range(2):
         (tmp_path / f"{i}.txt").write_bytes(SEED_BYTES)
     code, out, err = invoke("convert", "-q", "--to", "jsonl", "-j", "2", str(tmp_path))

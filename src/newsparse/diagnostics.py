@@ -166,13 +166,16 @@ class ParseHooks:
     a field name, ``preamble`` or ``chrome:<kind>``: the full account, for tests and
     tools. ``on_article`` receives each article with the layout that parsed it, before
     the article is yielded. ``on_bytes`` receives the bytes read since its last call,
-    about every megabyte (a progress bar).
+    about every megabyte (a progress bar). ``on_glued`` receives ``(line number, kind)``
+    for chrome cut from the start of a line whose rest is a field (a crawler's stamp
+    glued to a headline), counted apart from the lines.
     """
 
     on_warning: Callable[[ParseWarning], None] = log_warning
     on_line: Callable[[int, str], None] | None = None
     on_article: "Callable[[Article, str], None] | None" = None
     on_bytes: Callable[[int], None] | None = None
+    on_glued: Callable[[int, str], None] | None = None
 
 
 class Tally:
@@ -197,6 +200,11 @@ class Tally:
         self.account.chrome[kind] += 1
         if self.hooks.on_line is not None:
             self.hooks.on_line(line, f"chrome:{kind}")
+
+    def count_glued(self, line: int, kind: str) -> None:
+        self.account.chrome_glued[kind] += 1
+        if self.hooks.on_glued is not None:
+            self.hooks.on_glued(line, kind)
 
     def count_preamble(self, line: int) -> None:
         self.account.preamble_lines += 1

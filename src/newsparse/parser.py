@@ -61,11 +61,13 @@ def _is_footer_line(token: Token) -> bool:
     return token.kind is not Kind.DATE and len(token.text) <= _MAX_FOOTER_LINE
 
 
-def read_articles(lines: Iterable[str], tally: Tally, options: ParseOptions) -> Iterator[Article]:
+def read_articles(
+    lines: Iterable[str], tally: Tally, options: ParseOptions, first_line: int = 1
+) -> Iterator[Article]:
     """Lines decoded from text (with their line ends, no lone surrogates) → articles,
     every line counted into ``tally``. The public entry points are in ``parsing``."""
     rules = rules_for(options.layout, options.added_layouts)
-    tokens = tokenize(split_line_ends(lines), tally, rules, options.fix_text)
+    tokens = tokenize(split_line_ends(lines), tally, rules, options.fix_text, first_line)
     return _Parser(tokens, tally.source, options.now, tally, rules).articles()
 
 

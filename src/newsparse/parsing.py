@@ -17,7 +17,7 @@ from newsparse.models import Article
 from newsparse.options import DEFAULT_OPTIONS, ParseOptions
 from newsparse.parser import read_articles
 from newsparse.quoting import without_surrogates
-from newsparse.reader import decode_lines, os_reason
+from newsparse.reader import FILE_START, Position, decode_lines, os_reason
 from newsparse.text import replace_surrogates
 
 _NO_HOOKS = ParseHooks()
@@ -33,6 +33,12 @@ class Articles(Iterator[Article]):
 
     def __next__(self) -> Article:
         return next(self._articles)
+
+    def close(self) -> None:
+        """Stop early: the input is closed now rather than when collected."""
+        close = getattr(self._articles, "close", None)
+        if close is not None:
+            close()
 
 
 def parse_text(
@@ -65,26 +71,30 @@ def parse_stream(
     source: str,
     options: ParseOptions = DEFAULT_OPTIONS,
     hooks: ParseHooks = _NO_HOOKS,
+    start: Position = FILE_START,
 ) -> Articles:
-    """Parse a binary stream (a file, stdin, a remote file) named ``source``.
+    """Parse a binary stream (a file, stdin, a remote file) named ``source``; ``start``
+    says where in its file the stream begins, for line numbers and byte offsets.
 
     Bytes that do not decode become U+FFFD with a warning (NP120). An input that cannot
     be read to its end raises :class:`InputError` after the articles before the problem.
     """
     tally = _tally(source, hooks)
-    return Articles(_stream_articles(stream, source, options, tally), tally.account)
+    return Articles(_stream_articles(stream, source, options, tally, start), tally.account)
 
 
 def parse_file(
     path: str | Path,
     options: ParseOptions = DEFAULT_OPTIONS,
     hooks: ParseHooks = _NO_HOOKS,
+    start: Position = FILE_START,
 ) -> Articles:
     """Parse the dump at ``path`` lazily; the file is open only while iterating.
     ``.gz``, ``.bz2``, ``.xz`` and ``.zst`` files are decompressed as they are read. A
-    file that cannot be opened raises :class:`InputError` (an ``OSError``) then."""
+    file that cannot be opened raises :class:`InputError` (an ``OSError``) then.
+    ``start`` (a plain file only) parses from that line and byte offset on."""
     tally = _tally(str(path), hooks)
-    return Articles(_file_articles(str(path), options, tally), tally.account)
+    return Articles(_file_articles(str(path), options, tally, start), tally.account)
 
 
 def _tally(source: str, hooks: ParseHooks) -> Tally:
@@ -92,19 +102,23 @@ def _tally(source: str, hooks: ParseHooks) -> Tally:
     return Tally(without_surrogates(source), hooks)
 
 
-def _file_articles(name: str, options: ParseOptions, tally: Tally) -> Iterator[Article]:
+def _file_articles(
+    name: str, options: ParseOptions, tally: Tally, start: Position
+) -> Iterator[Article]:
     try:
         stream = open_dump(name)
+        if start.byte:
+            stream.seek(start.byte)
     except ModuleNotFoundError as error:  # .zst without zstandard
         raise InputError(name, str(error)) from None
     except OSError as error:
         raise InputError(name, os_reason(error)) from None
     with stream:
-        yield from _stream_articles(stream, name, options, tally)
+        yield from _stream_articles(stream, name, options, tally, start)
 
 
 def _stream_articles(
-    stream: BinaryIO, name: str, options: ParseOptions, tally: Tally
+    stream: BinaryIO, name: str, options: ParseOptions, tally: Tally, start: Position
 ) -> Iterator[Article]:
     failure: list[InputError] = []
 
@@ -112,7 +126,8 @@ def _stream_articles(
         """The stream's lines; a failure ends them, so the parser finishes the articles
         it holds (its lookahead) before the failure is raised."""
         try:
-            yield from decode_lines(stream, name, options.encoding, tally.hooks.on_bytes, tally)
+            on_bytes = tally.hooks.on_bytes
+            yield from decode_lines(stream, name, options.encoding, on_bytes, tally, start)
         except InputError as error:
             failure.append(error)
         except OSError as error:
@@ -127,6 +142,6 @@ def _stream_articles(
     if first is None and failure:  # nothing read: not an empty input (NP105) either
         raise failure[0]
     lines = lines if first is None else itertools.chain([first], lines)
-    yield from read_articles(lines, tally, options)
+    yield from read_articles(lines, tally, options, start.line)
     if failure:
         raise failure[0]

@@ -9,7 +9,6 @@ the output and the warnings are byte for byte those of a serial run.
 """
 
 import os
-import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -17,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import BinaryIO
 
@@ -25,9 +25,12 @@ import orjson
 from newsparse.diagnostics import LineAccount, ParseHooks, ParseWarning
 from newsparse.errors import InputError, OutputError, WorkerError
 from newsparse.inputs import STDIN
-from newsparse.models import Article, Record
+from newsparse.models import Record
 from newsparse.options import ParseOptions
 from newsparse.parsing import Articles, parse_file, parse_stream
+from newsparse.parts import plan_parts, splittable
+from newsparse.seams import NOWHERE, doubt, join_lines
+from newsparse.worker import LatestLayout, WorkerResult, exit_quietly_on_signals, parse_part
 from newsparse.writers.jsonl import json_line
 
 #: Worker processes are capped at this many per CPU (and at the number of inputs).
@@ -97,10 +100,13 @@ def run(
     them — see ``inputs.find_dumps``) and yield their events in input order.
 
     ``jobs`` above 1 parses the inputs in that many worker processes (never more than
-    the inputs, nor ``MAX_JOBS_PER_CPU`` per CPU); stdin is always read serially.
+    the inputs, unless an input is large enough to be cut into parts, nor
+    ``MAX_JOBS_PER_CPU`` per CPU); stdin is always read serially.
     """
     files = [name for name in inputs if isinstance(name, str)]
-    jobs = min(jobs, len(files), MAX_JOBS_PER_CPU * (os.cpu_count() or 1))
+    jobs = min(jobs, MAX_JOBS_PER_CPU * (os.cpu_count() or 1))
+    if len(files) < jobs and not any(name != STDIN and splittable(name) for name in files):
+        jobs = len(files)  # more workers than inputs (or parts) do nothing
     if jobs > 1 and STDIN not in files:
         return _parallel(inputs, options, hooks, jobs)
     return _serial(inputs, options, hooks)
@@ -109,7 +115,7 @@ def run(
 def _serial(
     inputs: Sequence[str | InputError], options: ParseOptions, hooks: RunHooks
 ) -> Iterator[Event]:
-    latest = _LatestLayout()
+    latest = LatestLayout()
     parse_hooks = ParseHooks(hooks.on_warning, on_article=latest, on_bytes=hooks.on_bytes)
     for name in inputs:
         if isinstance(name, InputError):
@@ -125,15 +131,6 @@ def _serial(
         yield Finished(name, articles.account, error)
 
 
-class _LatestLayout:
-    """``on_article``: the layout of the article about to be yielded."""
-
-    layout = ""
-
-    def __call__(self, _: Article, layout: str) -> None:
-        self.layout = layout
-
-
 def _parse(name: str, options: ParseOptions, hooks: ParseHooks) -> Articles:
     if name == STDIN:
         stdin: BinaryIO = sys.stdin.buffer
@@ -141,39 +138,79 @@ def _parse(name: str, options: ParseOptions, hooks: ParseHooks) -> Articles:
     return parse_file(name, options, hooks)
 
 
-# --- in worker processes ------------------------------------------------------------
+# --- in the parent ------------------------------------------------------------------
 
 
-@dataclass
-class _WorkerResult:
-    """What a worker sends back: everything but the records, which are in a file."""
+def _parallel(
+    inputs: Sequence[str | InputError], options: ParseOptions, hooks: RunHooks, jobs: int
+) -> Iterator[Event]:
+    """Each input parsed by workers — a large one in parts — into temporary files,
+    replayed in input order. Interrupted (Ctrl-C, SIGTERM, SIGHUP), the workers are
+    killed, not waited for, and the files removed."""
+    with (
+        tempfile.TemporaryDirectory(prefix="newsparse-") as directory,
+        _workers(jobs) as pool,
+    ):
+        pending = [
+            name
+            if isinstance(name, InputError)
+            else [
+                pool.submit(parse_part, name, part, options, directory)
+                for part in plan_parts(name, jobs, options.encoding)
+            ]
+            for name in inputs
+        ]
+        for name, futures in zip(inputs, pending, strict=True):
+            if isinstance(futures, InputError):
+                yield Finished(futures.path, error=str(futures))
+                continue
+            results = [_result(str(name), future, directory) for future in futures]
+            shares = _shares(results)
+            if shares is None:  # parts that do not join: the file again, serially
+                _discard(results)
+                yield from _serial([str(name)], options, hooks)
+            else:
+                yield from _replay(str(name), results, shares, hooks)
 
-    finished: Finished
-    warnings: list[ParseWarning]
-    records_path: str
+
+def _replay(
+    name: str, results: list[WorkerResult], shares: list[int], hooks: RunHooks
+) -> Iterator[Event]:
+    """The input's warnings and records, part after part, each part's share of the
+    file (its file removed once read), then the input's end."""
+    account = LineAccount()
+    for result, (low, high) in zip(results, pairwise(shares), strict=False):
+        warnings = [w for w in result.warnings if low <= w.line < high]
+        for warning in warnings:
+            hooks.on_warning(warning)
+        yield from _records(result.records_path, low)
+        if result.reading is None:
+            account += result.account
+        else:
+            tail = result.reading.tail.articles
+            yield from (_output(a.record)[1] for a in tail if a.line_start < high)
+            account += result.reading.account(low, high, warnings)
+    size = _size_of(name)
+    if hooks.on_bytes is not None:
+        hooks.on_bytes(size)
+    yield Finished(name, account, results[-1].error, size)
 
 
-def _parse_to_file(name: str, options: ParseOptions, directory: str) -> _WorkerResult:
-    """Parse the file ``name`` into a temporary file in ``directory``: one line per
-    record, ``id <tab> layout <tab> JSON line`` (JSON escapes tabs inside strings)."""
-    warnings: list[ParseWarning] = []
-    latest = _LatestLayout()
-    hooks = ParseHooks(on_warning=warnings.append, on_article=latest)
-    fd, path = tempfile.mkstemp(suffix=".tsv", dir=directory)
-    articles = parse_file(name, options, hooks)
-    error = None
-    with open(fd, "w", encoding="utf-8", newline="\n") as out:
-        try:
-            for article in articles:
-                out.write(_tagged_line(article, latest.layout))
-        except InputError as failure:
-            error = str(failure)
-    finished = Finished(name, articles.account, error, _size_of(name))
-    return _WorkerResult(finished, warnings, path)
+def _shares(results: list[WorkerResult]) -> list[int] | None:
+    """Where each part's share of the file starts, and one past the end; None when the
+    parts cannot be joined (see ``seams``): a doubt, a failure, a seam with no article
+    both sides read alike."""
+    readings = [result.reading for result in results]
+    if len(results) == 1 or None in readings:
+        return [1, NOWHERE]
+    if any(result.error or doubt(result.warnings) for result in results):
+        return None
+    return join_lines([reading for reading in readings if reading is not None])
 
 
-def _tagged_line(article: Article, layout: str) -> str:
-    return f"{article.id}\t{layout}\t{json_line(article.record())}"
+def _discard(results: list[WorkerResult]) -> None:
+    for result in results:
+        os.unlink(result.records_path)
 
 
 def _size_of(name: str) -> int:
@@ -183,45 +220,7 @@ def _size_of(name: str) -> int:
         return 0
 
 
-def _exit_quietly_on_signals() -> None:
-    """Worker initialiser: on Ctrl-C, SIGTERM or SIGHUP a worker just ends; the parent
-    reports it, once, and removes the files."""
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, lambda number, _: os._exit(128 + number))
-
-
-# --- in the parent ------------------------------------------------------------------
-
-
-def _parallel(
-    inputs: Sequence[str | InputError], options: ParseOptions, hooks: RunHooks, jobs: int
-) -> Iterator[Event]:
-    """Interrupted (Ctrl-C, SIGTERM, SIGHUP), the workers are killed, not waited for,
-    and the files removed."""
-    with (
-        tempfile.TemporaryDirectory(prefix="newsparse-") as directory,
-        _workers(jobs) as pool,
-    ):
-        futures = [
-            name
-            if isinstance(name, InputError)
-            else pool.submit(_parse_to_file, name, options, directory)
-            for name in inputs
-        ]
-        for name, future in zip(inputs, futures, strict=True):
-            if isinstance(future, InputError):
-                yield Finished(future.path, error=str(future))
-                continue
-            result = _result(str(name), future, directory)
-            for warning in result.warnings:
-                hooks.on_warning(warning)
-            yield from _replay(result.records_path)
-            if hooks.on_bytes is not None:
-                hooks.on_bytes(result.finished.size)
-            yield result.finished
-
-
-def _result(name: str, future: "Future[_WorkerResult]", directory: str) -> _WorkerResult:
+def _result(name: str, future: "Future[WorkerResult]", directory: str) -> WorkerResult:
     try:
         return future.result()
     except BrokenProcessPool:
@@ -237,22 +236,30 @@ def _result(name: str, future: "Future[_WorkerResult]", directory: str) -> _Work
         ) from None
 
 
-def _replay(path: str) -> Iterator[Output]:
-    """A worker's records, in order; the file is removed once read."""
+def _records(path: str, low: int) -> Iterator[Output]:
+    """A worker's records that start at line ``low`` or later, in order; the file is
+    removed once read."""
     try:
         with open(path, encoding="utf-8", newline="\n") as stream:
             for tagged in stream:
-                record_id, layout, line = tagged.split("\t", 2)
-                yield Output(record_id, layout, line=line)
+                line_start, output = _output(tagged)
+                if line_start >= low:
+                    yield output
     finally:
         os.unlink(path)
+
+
+def _output(tagged: str) -> tuple[int, Output]:
+    """A worker's record line: where the record starts, and the record."""
+    record_id, layout, line_start, line = tagged.split("\t", 3)
+    return int(line_start), Output(record_id, layout, line=line)
 
 
 @contextmanager
 def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool that, left by an exception (Ctrl-C, SIGTERM), kills its workers
     rather than waiting for them: one may be blocked on a named pipe for ever."""
-    pool = ProcessPoolExecutor(jobs, initializer=_exit_quietly_on_signals)
+    pool = ProcessPoolExecutor(jobs, initializer=exit_quietly_on_signals)
     try:
         yield pool
     except BaseException:

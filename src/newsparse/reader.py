@@ -12,7 +12,7 @@ after every article before it has been written.
 
 import io
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from newsparse.compressed import compressed_hint
 from newsparse.diagnostics import ParseHooks, Tally, WarningCode
@@ -29,17 +29,31 @@ PROGRESS_STEP = 1 << 20
 MAX_LINE_BYTES = 16 << 20
 
 
+class Position(NamedTuple):
+    """Where a stream starts in its file: the number of its first line and its byte
+    offset, so that messages name the file's lines (a part of a file, in a worker)."""
+
+    line: int = 1
+    byte: int = 0
+
+
+#: The start of a file: line 1, byte 0.
+FILE_START = Position()
+
+
 def decode_lines(
     stream: BinaryIO,
     path: str,
     encoding: str = UTF8,
     progress: Callable[[int], None] | None = None,
     tally: Tally | None = None,
+    start: Position = FILE_START,
 ) -> Iterator[str]:
     """Text lines of a binary stream, each with its line end (split later).
 
-    A BOM at the start is removed. Where lines are split as bytes (UTF-8, cp1252,
-    latin-1 and every other ASCII-compatible encoding) bytes that do not decode become
+    A BOM at the start of the file (``start`` is where the stream begins) is removed.
+    Where lines are split as bytes (UTF-8, cp1252, latin-1 and every other
+    ASCII-compatible encoding) bytes that do not decode become
     U+FFFD, and ``tally`` is warned (NP120) with the line and byte offset. A NUL
     character, a line longer than ``MAX_LINE_BYTES`` or bytes a UTF-16/32 decoder
     refuses raise :class:`InputError` naming the line. ``progress`` is called with the
@@ -47,16 +61,17 @@ def decode_lines(
     ASCII-compatible encodings).
     """
     codec = text_codec(encoding)
-    if _ascii_compatible(codec):
-        return _lines_by_bytes(stream, path, codec, tally or Tally(path, ParseHooks()), progress)
-    return _lines_by_text(stream, path, codec)
+    if ascii_compatible(codec):
+        tally = tally or Tally(path, ParseHooks())
+        return _lines_by_bytes(stream, path, codec, tally, progress, start)
+    return _lines_by_text(stream, path, codec, start)
 
 
 def _too_long() -> str:
     return f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a text dump; stopped reading"
 
 
-def _ascii_compatible(codec: str) -> bool:
+def ascii_compatible(codec: str) -> bool:
     """Whether ``\n`` and ``\r`` are single bytes in ``codec``, so lines split as bytes."""
     try:
         return "a\n\r".encode(codec) == b"a\n\r"
@@ -70,11 +85,12 @@ def _lines_by_bytes(
     codec: str,
     tally: Tally,
     progress: Callable[[int], None] | None,
+    start: Position,
 ) -> Iterator[str]:
     """One line decoded at a time, none longer than ``MAX_LINE_BYTES``: problems know
     their line and byte offset. One loop, as this runs once per line of gigabytes."""
     readline = stream.readline
-    offset = number = pending = 0
+    offset, number, pending = start.byte, start.line - 1, 0
     while raw := readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(raw) > MAX_LINE_BYTES:
@@ -84,7 +100,7 @@ def _lines_by_bytes(
             if pending >= PROGRESS_STEP:
                 progress(pending)
                 pending = 0
-        if number == 1 and raw.startswith(_BOM) and codec == UTF8:
+        if offset == 0 and raw.startswith(_BOM) and codec == UTF8:
             raw = raw[len(_BOM) :]
             offset = len(_BOM)
         if b"\x00" in raw:
@@ -120,20 +136,21 @@ def _bad_byte(raw: bytes, error: UnicodeDecodeError, offset: int, codec: str) ->
     return f"invalid {_name(codec)} (byte 0x{bad} at byte offset {offset + error.start})"
 
 
-def _lines_by_text(stream: BinaryIO, path: str, codec: str) -> Iterator[str]:
+def _lines_by_text(stream: BinaryIO, path: str, codec: str, start: Position) -> Iterator[str]:
     """UTF-16 and UTF-32: Python's incremental decoder, which reads ahead in chunks, so
     an error is located at the line where reading stopped, or after it."""
     # newline="" splits at \n, \r and \r\n and keeps them: each item is one line.
     text = io.TextIOWrapper(stream, encoding=codec, errors="strict", newline="")
-    number = 0
+    number = start.line - 1
     try:
         # Characters, not bytes: at most 4 bytes each, so memory stays bounded too.
-        for number, line in enumerate(iter(lambda: text.readline(MAX_LINE_BYTES + 1), ""), 1):
+        lines = iter(lambda: text.readline(MAX_LINE_BYTES + 1), "")
+        for number, line in enumerate(lines, start.line):
             if len(line) > MAX_LINE_BYTES:
                 raise InputError(path, _too_long(), number)
             if "\x00" in line:
                 raise InputError(path, f"NUL character: not a {codec} text file", number)
-            yield line.removeprefix("\ufeff") if number == 1 else line
+            yield line.removeprefix("\ufeff") if number == 1 and not start.byte else line
     except UnicodeError as error:  # UnicodeDecodeError, or "does not start with BOM"
         reason = error.reason if isinstance(error, UnicodeDecodeError) else str(error)
         hint = (

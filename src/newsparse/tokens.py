@@ -130,15 +130,17 @@ def tokenize(
     tally: Tally,
     rules: Rules,
     fix_text: Callable[[str], str] | None = None,
+    first_line: int = 1,
 ) -> Iterator[Token]:
     """Normalise, number and classify ``lines``; count every line in ``tally``.
 
     ``fix_text`` repairs lines that look like mojibake; without it they are flagged.
+    ``first_line`` is the number of the first line (a part of a file, in a worker).
     """
     blanks = 0  # blank lines since the last token
     total_blanks = 0
-    no = 0
-    for no, raw in enumerate(lines, start=1):  # `no` is read after the loop too
+    no = first_line - 1
+    for no, raw in enumerate(lines, start=first_line):  # `no` is read after the loop too
         text = normalize_line(raw)
         if not text:
             blanks += 1
@@ -150,10 +152,10 @@ def tokenize(
         stamp = CRAWL_PREFIX.match(text) if text.startswith("date ") else None
         if stamp is not None:
             text = text[stamp.end() :]
-            tally.account.chrome_glued["crawl_metadata"] += 1
+            tally.count_glued(no, "crawl_metadata")
         kind, date, chrome, layout = classify(text, rules)
         yield Token(no, text, kind, blanks, date, damaged, chrome, layout, stamp is not None)
         total_blanks += blanks
         blanks = 0
-    tally.account.lines += no
+    tally.account.lines += no - first_line + 1
     tally.account.blank_lines += total_blanks + blanks
