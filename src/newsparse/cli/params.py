@@ -79,8 +79,8 @@ Jobs = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Worker processes for several inputs (1: strictly serial). "
-        "Default: the number of CPUs.",
+        help="Worker processes: several inputs, or a large one in parts; the output is "
+        "the same (1: strictly serial). Default: the number of CPUs.",
         metavar="N",
         show_default=False,
     ),
