@@ -1,7 +1,8 @@
 """Reading dumps from files and stdin, line by line, with errors that say where.
 
-UTF-8 (the default) is decoded one line at a time, so a problem names its line and byte
-offset, and nothing holds more than one line of the file. Other encodings
+UTF-8 (the default) is decoded a block of about a megabyte at a time, cut at a line end;
+a block with a problem is read again line by line, so the problem names its line and
+byte offset. Nothing holds more than a block, or one line longer than a block. Other encodings
 (``--encoding cp1252``, ``utf-16``) go through Python's incremental decoders.
 
 Damage costs as little as it can: bytes that do not decode become U+FFFD and a warning
@@ -29,8 +30,9 @@ from newsparse.parser import parse_decoded_lines
 _BOM = b"\xef\xbb\xbf"
 _UTF8 = "utf-8"
 
-#: Bytes read between two calls of a progress callback.
-PROGRESS_STEP = 1 << 20
+#: Bytes decoded at once (and read between two calls of a progress callback): large
+#: enough that per-block work vanishes, small enough to keep memory flat.
+BLOCK_BYTES = 1 << 20
 #: The longest line read (16 MiB; the longest real paragraph is a few kB): past it an
 #: input is not a text dump (``/dev/zero``, a binary without newlines), and memory stays
 #: bounded however long the "line" would be.
@@ -90,22 +92,65 @@ def _lines_by_bytes(
     report: ParseReport,
     progress: Callable[[int], None] | None,
 ) -> Iterator[str]:
-    """One line decoded at a time, none longer than ``MAX_LINE_BYTES``: problems know
-    their line and byte offset. One loop, as this runs once per line of gigabytes."""
+    """Lines decoded a block at a time: one ``decode`` and one split in C per block.
+    A block with a problem (a NUL byte, bytes that do not decode, a line too long) is
+    read again line by line, so the problem knows its line and byte offset."""
+    offset = number = 0  # bytes and lines before the block
+    for block in _blocks(stream):
+        if progress is not None:
+            progress(len(block))
+        if offset == 0 and block.startswith(_BOM) and codec == _UTF8:
+            block = block[len(_BOM) :]
+            offset = len(_BOM)
+        text = _decoded(block, codec)
+        if text is None:
+            yield from _checked_lines(io.BytesIO(block), path, codec, report, number, offset)
+        else:
+            yield from io.StringIO(text, newline="\n")  # split at \n only, ends kept
+        offset += len(block)
+        number += block.count(b"\n")
+
+
+def _blocks(stream: BinaryIO) -> Iterator[bytes]:
+    """``stream`` in blocks of about ``BLOCK_BYTES``, each cut after a line end (the last
+    may end without one). A block grows past that only for a line longer than a block,
+    and stops growing past ``MAX_LINE_BYTES``, where it is refused."""
+    # read1: what is there, up to a block; a pipe's lines are not held back for a block.
+    read = getattr(stream, "read1", stream.read)
+    rest = b""
+    while chunk := read(BLOCK_BYTES):
+        data = rest + chunk if rest else chunk
+        cut = data.rfind(b"\n") + 1
+        if cut == 0 and len(data) <= MAX_LINE_BYTES:
+            rest = data  # a line longer than a block
+            continue
+        cut = cut or len(data)  # a line too long, refused where it is read line by line
+        yield data[:cut]
+        rest = data[cut:]
+    if rest:
+        yield rest
+
+
+def _decoded(block: bytes, codec: str) -> str | None:
+    """``block`` decoded, or None when it needs reading line by line."""
+    if b"\x00" in block or len(block) > MAX_LINE_BYTES:
+        return None
+    try:
+        return block.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _checked_lines(
+    stream: BinaryIO, path: str, codec: str, report: ParseReport, number: int, offset: int
+) -> Iterator[str]:
+    """One line decoded at a time, none longer than ``MAX_LINE_BYTES``; ``number`` lines
+    and ``offset`` bytes come before ``stream`` in the input."""
     readline = stream.readline
-    offset = number = pending = 0
     while raw := readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(raw) > MAX_LINE_BYTES:
             raise InputError(path, _too_long(), number)
-        if progress is not None:
-            pending += len(raw)
-            if pending >= PROGRESS_STEP:
-                progress(pending)
-                pending = 0
-        if number == 1 and raw.startswith(_BOM) and codec == _UTF8:
-            raw = raw[len(_BOM) :]
-            offset = len(_BOM)
         if b"\x00" in raw:
             where = offset + raw.index(b"\x00")
             hint = " (if it is UTF-16, say --encoding utf-16)" if codec == _UTF8 else ""
@@ -128,8 +173,6 @@ def _lines_by_bytes(
             report.warn(WarningCode.UNDECODABLE, path, number, f"{bad_byte} read as U+FFFD{hint}")
             yield raw.decode(codec, errors="replace")
         offset += len(raw)
-    if progress is not None:
-        progress(pending)
 
 
 def _bad_byte(raw: bytes, error: UnicodeDecodeError, offset: int, codec: str) -> str:
