@@ -39,9 +39,14 @@ class Lookahead:
         self._anchors: deque[int] = deque()  # stream indexes of the anchors in the window
 
     def peek(self, offset: int) -> Token | None:
+        try:  # the common case: the window holds it (no exception, no cost)
+            return self._window[offset]
+        except IndexError:
+            return self._read(offset)
+
+    def _read(self, offset: int) -> Token | None:
+        """Read tokens into the window up to ``offset``; the token there, if any."""
         window = self._window
-        if offset < len(window):
-            return window[offset]
         while len(window) <= offset and not self._exhausted:
             token = next(self._tokens, None)
             if token is None:
@@ -53,10 +58,12 @@ class Lookahead:
         return window[offset] if offset < len(window) else None
 
     def pop(self) -> Token:
-        self.peek(WINDOW)
+        if len(self._window) <= WINDOW:  # keep the window full: lookahead is bounded
+            self._read(WINDOW)
         token = self._window.popleft()
-        if self._anchors and self._anchors[0] == self._base:
-            self._anchors.popleft()
+        anchors = self._anchors
+        if anchors and anchors[0] == self._base:
+            anchors.popleft()
         self._base += 1
         return token
 
