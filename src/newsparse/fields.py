@@ -11,9 +11,12 @@ from newsparse.patterns import (
     DATELINE_MAX_LEN,
     MAX_AUTHOR_LEN,
     MAX_AUTHOR_WORDS,
+    MAX_BREADCRUMB_WORDS,
     MAX_HEADLINE_LEN,
 )
 
+#: A section label is a few characters: "Middle East", "Ramadan 2023".
+_MAX_SECTION_LABEL_LEN = 40
 #: A label printed before a headline's copy: "Analysis", "Opinion", "Op-Ed".
 _MAX_LABEL_WORDS = 2
 _MAX_LABEL_LEN = 32
@@ -149,3 +152,30 @@ def _leading_letters(text: str) -> str:
     while end < len(text) and text[end].isalpha():
         end += 1
     return text[:end]
+
+
+def looks_like_label(text: str) -> bool:
+    """Whether ``text`` reads as a section label ("Middle East", "Ramadan 2023"): a few
+    words, no sentence punctuation, no photo credit."""
+    return (
+        len(text) <= _MAX_SECTION_LABEL_LEN
+        and len(text.split()) <= MAX_BREADCRUMB_WORDS
+        and not any(mark in text for mark in '.,;:!?“”"')
+        and not has_caption_credit(text)
+    )
+
+
+def only_captions(between: list[str], headline: str) -> bool:
+    """Whether the lines between a headline printed once and its page header can all be
+    its captions: none of them could be a headline itself (it has a photo credit, reads
+    as a sentence, or is printed twice in a row as gallery captions are) unless it is a
+    copy of this one."""
+    key = headline_key(headline)
+    return all(
+        headline_key(text) == key
+        or has_caption_credit(text)
+        or not looks_like_headline(text)
+        or (index and between[index - 1] == text)
+        or between[index + 1 : index + 2] == [text]
+        for index, text in enumerate(between)
+    )
