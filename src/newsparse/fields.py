@@ -126,14 +126,8 @@ def split_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | No
 def _is_dateline(candidate: str, rules: Rules) -> bool:
     if not candidate or len(candidate) > DATELINE_MAX_LEN or not candidate[0].isupper():
         return False
-    depth = 0
-    for ch in candidate:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in DATELINE_FORBIDDEN:
-            return False
+    if _has_forbidden_outside_parentheses(candidate):
+        return False
     first_word = _leading_letters(candidate)
     if first_word.upper() in rules.editorial_labels:
         return False
@@ -144,6 +138,22 @@ def _is_dateline(candidate: str, rules: Rules) -> bool:
     if any(len(part) >= 3 and part.isalpha() and part.isupper() for part in hyphenated):
         return True
     return rules.dateline_agency.search(candidate) is not None
+
+
+def _has_forbidden_outside_parentheses(candidate: str) -> bool:
+    """Whether ``candidate`` holds a character no dateline holds, outside parentheses.
+    Most have no parenthesis: one set operation in C answers then."""
+    if "(" not in candidate:
+        return not DATELINE_FORBIDDEN.isdisjoint(candidate)
+    depth = 0
+    for ch in candidate:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in DATELINE_FORBIDDEN:
+            return True
+    return False
 
 
 def _leading_letters(text: str) -> str:

@@ -8,6 +8,7 @@ at the tokens in between.
 
 from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 
 from newsparse.tokens import Kind, Token
 
@@ -25,6 +26,10 @@ REPEAT_REACH = 8
 #: Tokens kept ahead: enough for a date printed before its headline (3 more lines)
 #: followed by a full header run.
 WINDOW = 2 * (ANCHOR_REACH + REPEAT_REACH)
+
+#: Tokens read into the window at once when it runs low: reading one at a time cost a
+#: call per line; the window then holds at most ``WINDOW + BATCH`` tokens.
+BATCH = 64
 
 #: Lines that mark a page header: header chrome, date lines, gallery counters.
 ANCHORS = frozenset({Kind.DATE, Kind.CHROME, Kind.GALLERY})
@@ -48,19 +53,23 @@ class Lookahead:
         """Read tokens into the window up to ``offset``; the token there, if any."""
         window = self._window
         while len(window) <= offset and not self._exhausted:
-            token = next(self._tokens, None)
-            if token is None:
-                self._exhausted = True
-                break
-            window.append(token)
-            if token.kind in ANCHORS:
-                self._anchors.append(self._base + len(window) - 1)
+            self._read_batch()
         return window[offset] if offset < len(window) else None
 
+    def _read_batch(self) -> None:
+        """Read ``BATCH`` more tokens (fewer at the end) into the window, in one call."""
+        window = self._window
+        start = self._base + len(window)  # the stream index of the first one read
+        batch = list(islice(self._tokens, BATCH))
+        self._exhausted = len(batch) < BATCH
+        window.extend(batch)
+        self._anchors.extend(start + at for at, token in enumerate(batch) if token.kind in ANCHORS)
+
     def pop(self) -> Token:
-        if len(self._window) <= WINDOW:  # keep the window full: lookahead is bounded
-            self._read(WINDOW)
-        token = self._window.popleft()
+        window = self._window
+        if len(window) <= WINDOW and not self._exhausted:  # lookahead is bounded
+            self._read_batch()
+        token = window.popleft()
         anchors = self._anchors
         if anchors and anchors[0] == self._base:
             anchors.popleft()
