@@ -4,6 +4,8 @@ The parser decides *where* a line sits in an article; these functions decide wha
 line *is* when its place alone does not tell.
 """
 
+from string import ascii_letters
+
 from newsparse.layouts import Rules, default_rules
 from newsparse.patterns import (
     CAPTION_CREDIT,
@@ -158,7 +160,7 @@ def _has_forbidden_outside_parentheses(candidate: str) -> bool:
 
 def _leading_letters(text: str) -> str:
     """The run of letters that opens ``text``: ``IRBIL`` of ``IRBIL, IRAQ``."""
-    end = 0
+    end = len(text) - len(text.lstrip(ascii_letters))  # ASCII letters, in one call
     while end < len(text) and text[end].isalpha():
         end += 1
     return text[:end]

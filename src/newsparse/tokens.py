@@ -65,6 +65,9 @@ _Classified = tuple[Kind, Match | None, str | None, str | None]
 _TEXT: _Classified = (Kind.TEXT, None, None, None)
 _TEXT_BULLET: _Classified = (Kind.BULLET, None, None, None)
 _DIGIT = re.compile(r"\d")
+#: How a date line of a form no layout lists ends when not in a digit (of a year, a
+#: time, an offset): "am", "PM" or "p.m." after a time, "ago" after an age.
+_DATE_LINE_ENDS = ("m", "M", "m.", "M.", "ago")
 
 
 def classify(text: str, rules: Rules) -> _Classified:
@@ -105,7 +108,9 @@ def _structural(text: str, lowered: str, rules: Rules) -> _Classified | None:
 def _unlisted_date(text: str) -> _Classified | None:
     """A whole line that is a date in a form no layout lists (NP113); checked apart from
     the layouts' expression, and only on lines as short as date lines are."""
-    if len(text) > MAX_DATE_LINE_LEN or (_DIGIT.search(text) is None and "ago" not in text):
+    if len(text) > MAX_DATE_LINE_LEN or not (text[-1].isdigit() or text.endswith(_DATE_LINE_ENDS)):
+        return None  # a year, a time, "PM", "p.m." or "ago" ends every such line
+    if _DIGIT.search(text) is None and "ago" not in text:
         return None  # every date has a digit, every age without one says "an hour ago"
     match = UNLISTED_DATE_LINE.fullmatch(text)
     return None if match is None else (Kind.DATE, match, None, None)
