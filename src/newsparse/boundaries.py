@@ -20,7 +20,14 @@ from newsparse.fields import (
     split_dateline,
 )
 from newsparse.layouts import Rules
-from newsparse.lookahead import ANCHOR_REACH, ANCHORS, GALLERY_REACH, REPEAT_REACH, Lookahead
+from newsparse.lookahead import (
+    ANCHOR_REACH,
+    ANCHORS,
+    GALLERY_REACH,
+    REPEAT_REACH,
+    WINDOW,
+    Lookahead,
+)
 from newsparse.patterns import MAX_BREADCRUMB_WORDS
 from newsparse.tokens import Kind, Token
 
@@ -48,6 +55,9 @@ def is_source_label(token: Token) -> bool:
     )
 
 
+#: Answers kept per question asked again: the questions come back within a window.
+_MEMO_SIZE = 2 * WINDOW
+
 #: The texts after a header line: as a list, as a set, and the set of their lengths.
 _TextsAfter = tuple[list[str], frozenset[str], frozenset[int]]
 
@@ -57,6 +67,9 @@ class Boundaries:
         self._ahead = ahead
         self._rules = rules
         self._after_cache: tuple[int, _TextsAfter] = (-1, ([], frozenset(), frozenset()))
+        #: Answers of :meth:`starts_with_header` by stream index: the body asks it of a
+        #: headline, then the captions above it and the article's start ask it again.
+        self._with_header: dict[int, bool] = {}
 
     def starts_article(self, offset: int) -> bool:
         """Whether the token at ``offset`` ahead opens a new article: a headline with
@@ -105,6 +118,15 @@ class Boundaries:
         """Whether the line at ``offset`` is a headline followed, after its captions, by a
         page header (chrome or a date line). When the page prints its headline again
         after that header, only that line qualifies."""
+        index = self._ahead.index(offset)
+        answer = self._with_header.get(index)
+        if answer is None:
+            if len(self._with_header) > _MEMO_SIZE:  # only the latest lines are asked again
+                self._with_header.clear()
+            answer = self._with_header[index] = self._starts_with_header(offset)
+        return answer
+
+    def _starts_with_header(self, offset: int) -> bool:
         ahead = self._ahead
         token = ahead.peek(offset)
         if token is None or token.kind is not Kind.TEXT:

@@ -29,8 +29,6 @@ class LeadIn:
         line ahead: breadcrumb bullets (``• Home``, ``• Middle East``, one after the
         other), then a section label printed twice (or once, right after other site
         chrome: ``after_site_chrome``). The chrome kind of each of its lines, or None."""
-        if self._plainly_text(after_site_chrome):
-            return None
         masthead = self._masthead()
         if masthead:
             return ["masthead"] * masthead
@@ -49,24 +47,6 @@ class LeadIn:
             or (label > 0 and self._bounds.starts_without_header(at, after_footer=True))
         )
         return kinds if starts else None
-
-    def _plainly_text(self, after_site_chrome: bool) -> bool:
-        """Whether the line ahead cannot open any lead-in, by itself and the line after
-        it: a line in a story, not set apart, neither printed twice nor over a date line
-        (most lines asked, answered without the questions below)."""
-        ahead = self._ahead
-        token, following = ahead.peek(0), ahead.peek(1)
-        assert token is not None  # callers peeked it
-        if token.kind is Kind.BULLET:
-            return not self._rules.breadcrumbs
-        return token.kind is not Kind.TEXT or (
-            token.blanks_before < ARTICLE_GAP
-            and not after_site_chrome
-            and (
-                following is None
-                or (following.kind is not Kind.DATE and following.text != token.text)
-            )
-        )
 
     def _source_name(self) -> bool:
         """Whether the line ahead is an aggregator's source name ("Express Tribune")

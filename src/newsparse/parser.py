@@ -169,7 +169,7 @@ class _Parser(GenericLayout, BodyRules):
             phase, step = self._step(draft, token, phase)
             if step is Step.NEXT_ARTICLE:
                 break
-            if step is Step.LINE and ahead.peek(0) is not token:  # taken above
+            if step is Step.LINE and self._last_no == token.no:  # taken above
                 draft.last = token.no
                 if token.layout is not None:
                     draft.evidence.add(token.layout)
@@ -211,6 +211,6 @@ class _Parser(GenericLayout, BodyRules):
             phase = self._before_header(draft, token)
         elif phase is not Phase.BODY:
             phase = self._in_header(draft, token, phase)
-        if phase is Phase.BODY and self._ahead.peek(0) is token:
+        if phase is Phase.BODY and self._last_no != token.no:  # left for the body
             return phase, self._in_body(draft, token)
         return phase, Step.LINE
