@@ -29,6 +29,8 @@ class LeadIn:
         line ahead: breadcrumb bullets (``• Home``, ``• Middle East``, one after the
         other), then a section label printed twice (or once, right after other site
         chrome: ``after_site_chrome``). The chrome kind of each of its lines, or None."""
+        if self._plainly_text(after_site_chrome):
+            return None
         masthead = self._masthead()
         if masthead:
             return ["masthead"] * masthead
@@ -47,6 +49,23 @@ class LeadIn:
             or (label > 0 and self._bounds.starts_without_header(at, after_footer=True))
         )
         return kinds if starts else None
+
+    def _plainly_text(self, after_site_chrome: bool) -> bool:
+        """Whether the line ahead can open no lead-in, by itself and the line after it:
+        a text line not set apart, neither printed twice nor over a date line (half the
+        lines asked, answered without the questions below)."""
+        ahead = self._ahead
+        token, following = ahead.peek(0), ahead.peek(1)
+        assert token is not None  # callers peeked it
+        return (
+            token.kind is Kind.TEXT
+            and token.blanks_before < ARTICLE_GAP
+            and not after_site_chrome
+            and (
+                following is None
+                or (following.kind is not Kind.DATE and following.text != token.text)
+            )
+        )
 
     def _source_name(self) -> bool:
         """Whether the line ahead is an aggregator's source name ("Express Tribune")
@@ -86,8 +105,8 @@ class LeadIn:
         return (
             token is not None
             and token.blanks_before >= ARTICLE_GAP
+            and len(token.text) <= _MAX_SITE_NAME  # before splitting a headline into words
             and len(token.text.split()) <= _MAX_SITE_NAME_WORDS
-            and len(token.text) <= _MAX_SITE_NAME
         )
 
     def _breadcrumbs(self) -> int:
