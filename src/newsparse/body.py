@@ -31,9 +31,9 @@ class BodyRules(LineTaker):
     def _in_body(self, draft: Draft, token: Token) -> Step:
         """Take one body line, or the chrome printed before the next headline; or leave
         ``token`` when it starts the next article."""
-        if self._drop_chrome_lead_in():  # first: a label printed twice reads as a copy
+        if self._drop_chrome_lead_in(token):  # first: a label printed twice reads as a copy
             return Step.LEAD_IN
-        if self._starts_here(draft):
+        if self._starts_here(token, draft):
             return Step.NEXT_ARTICLE
         if self._after_footer and draft.paragraphs and _is_footer_line(token):
             self._drop(token, "footer")  # "Photos", "return to top": after the story
@@ -70,11 +70,10 @@ class BodyRules(LineTaker):
                 f"{quote(draft.headline)} is not its date; kept as a paragraph",
             )
 
-    def _drop_chrome_lead_in(self) -> bool:
-        """Drop the line ahead if it is chrome wherever it stands (site chrome, a
-        footer), or the breadcrumbs or twice-printed section label before a headline."""
-        token = self._ahead.peek(0)
-        assert token is not None  # callers peeked it
+    def _drop_chrome_lead_in(self, token: Token) -> bool:
+        """Drop ``token``, the line ahead, if it is chrome wherever it stands (site
+        chrome, a footer), or the breadcrumbs or twice-printed section label before a
+        headline."""
         if token.kind in ALWAYS_CHROME:
             self._drop_always_chrome(token)
             return True
@@ -90,15 +89,12 @@ class BodyRules(LineTaker):
         self._after_site_chrome = True
         return True
 
-    def _starts_here(self, draft: Draft | None) -> bool:
-        """Whether an article starts at the line ahead, after ``draft`` (None: before
-        the first). After a footer a headline confirmed by what follows needs no gap of
-        blank lines before it; after a teaser or site chrome, one blank line."""
+    def _starts_here(self, token: Token, draft: Draft | None) -> bool:
+        """Whether an article starts at ``token``, the line ahead, after ``draft`` (None:
+        before the first). After a footer a headline confirmed by what follows needs no
+        gap of blank lines before it; after a teaser or site chrome, one blank line."""
         bounds = self._bounds
         ahead = self._ahead
-        token = ahead.peek(0)
-        if token is None:
-            return False
         closed = self._after_footer or (
             token.blanks_before > 0
             and (self._after_site_chrome or (draft is not None and draft.is_teaser))

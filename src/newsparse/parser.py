@@ -146,9 +146,9 @@ class _Parser(GenericLayout, BodyRules):
         last: Token | None = None
         count = 0  # counted, not kept: a dump may be all preamble
         while (token := ahead.peek(0)) is not None:
-            if self._drop_chrome_lead_in():  # first: a label printed twice reads as a copy
+            if self._drop_chrome_lead_in(token):  # first: a label printed twice reads as a copy
                 continue
-            if self._starts_here(None):
+            if self._starts_here(token, None):
                 break
             self._pop()
             self._report.count_preamble(token.no)
