@@ -125,3 +125,14 @@ def test_a_nul_byte_in_a_later_block_names_its_line(monkeypatch: pytest.MonkeyPa
     with pytest.raises(InputError) as caught:
         decode(b"first\nsecond\nthird\x00\n")
     assert str(caught.value).startswith("dump.txt:3: NUL byte at byte offset 18")
+
+
+@pytest.mark.parametrize("end", [b"", b"\n", b"\nlast\n"], ids=["at-eof", "ended", "then-more"])
+def test_a_line_past_the_cap_read_in_blocks_names_its_line(
+    monkeypatch: pytest.MonkeyPatch, end: bytes
+) -> None:
+    monkeypatch.setattr("newsparse.reader.BLOCK_BYTES", 4)
+    monkeypatch.setattr("newsparse.reader.MAX_LINE_BYTES", 16)
+    with pytest.raises(InputError) as caught:
+        decode(b"ok\n" + b"y" * 40 + end)
+    assert str(caught.value).startswith("dump.txt:2: a line longer than")

@@ -117,18 +117,20 @@ def _blocks(stream: BinaryIO) -> Iterator[bytes]:
     and stops growing past ``MAX_LINE_BYTES``, where it is refused."""
     # read1: what is there, up to a block; a pipe's lines are not held back for a block.
     read = getattr(stream, "read1", stream.read)
-    rest = b""
+    pending: list[bytes] = []  # the start of a line longer than a chunk, kept in pieces
+    size = 0  # the bytes in `pending`
     while chunk := read(BLOCK_BYTES):
-        data = rest + chunk if rest else chunk
-        cut = data.rfind(b"\n") + 1
-        if cut == 0 and len(data) <= MAX_LINE_BYTES:
-            rest = data  # a line longer than a block
+        cut = chunk.rfind(b"\n") + 1  # only the new bytes are searched: linear however long
+        if cut == 0 and size + len(chunk) <= MAX_LINE_BYTES:
+            pending.append(chunk)
+            size += len(chunk)
             continue
-        cut = cut or len(data)  # a line too long, refused where it is read line by line
-        yield data[:cut]
-        rest = data[cut:]
-    if rest:
-        yield rest
+        cut = cut or len(chunk)  # a line too long, refused where it is read line by line
+        yield b"".join((*pending, chunk[:cut]))
+        rest = chunk[cut:]
+        pending, size = ([rest], len(rest)) if rest else ([], 0)
+    if pending:
+        yield b"".join(pending)
 
 
 def _decoded(block: bytes, codec: str) -> str | None:
