@@ -1,9 +1,9 @@
 """Reading dumps from files and stdin, line by line, with errors that say where.
 
-UTF-8 (the default) is decoded a block of about a megabyte at a time, cut at a line end;
-a block with a problem is read again line by line, so the problem names its line and
-byte offset. Nothing holds more than a block, or one line longer than a block. Other encodings
-(``--encoding cp1252``, ``utf-16``) go through Python's incremental decoders.
+UTF-8 (the default) is decoded a block of 64 KiB at a time, cut at a line end; a block
+with a problem is read again line by line, so the problem names its line and byte
+offset. Nothing holds more than a block, or one line longer than a block. Other
+encodings (``--encoding cp1252``, ``utf-16``) go through Python's incremental decoders.
 
 Damage costs as little as it can: bytes that do not decode become U+FFFD and a warning
 (NP120) names line and byte offset; what cannot be read on (a NUL byte, a line of more
@@ -30,9 +30,12 @@ from newsparse.parser import parse_decoded_lines
 _BOM = b"\xef\xbb\xbf"
 _UTF8 = "utf-8"
 
-#: Bytes decoded at once (and read between two calls of a progress callback): large
-#: enough that per-block work vanishes, small enough to keep memory flat.
-BLOCK_BYTES = 1 << 20
+#: Bytes decoded at once: enough that per-block work vanishes, few enough that a block
+#: and its text stay in the CPU's cache (64 KiB decoded 40 MB faster than 1 MiB, and
+#: without the 16 MB more memory a megabyte's text takes, 4 bytes a character).
+BLOCK_BYTES = 1 << 16
+#: Bytes read between two calls of a progress callback.
+PROGRESS_STEP = 1 << 20
 #: The longest line read (16 MiB; the longest real paragraph is a few kB): past it an
 #: input is not a text dump (``/dev/zero``, a binary without newlines), and memory stays
 #: bounded however long the "line" would be.
@@ -95,10 +98,13 @@ def _lines_by_bytes(
     """Lines decoded a block at a time: one ``decode`` and one split in C per block.
     A block with a problem (a NUL byte, bytes that do not decode, a line too long) is
     read again line by line, so the problem knows its line and byte offset."""
-    offset = number = 0  # bytes and lines before the block
+    offset = number = pending = 0  # bytes and lines before the block; bytes unreported
     for block in _blocks(stream):
         if progress is not None:
-            progress(len(block))
+            pending += len(block)
+            if pending >= PROGRESS_STEP:
+                progress(pending)
+                pending = 0
         if offset == 0 and block.startswith(_BOM) and codec == _UTF8:
             block = block[len(_BOM) :]
             offset = len(_BOM)
@@ -109,6 +115,8 @@ def _lines_by_bytes(
             yield from io.StringIO(text, newline="\n")  # split at \n only, ends kept
         offset += len(block)
         number += block.count(b"\n")
+    if progress is not None:
+        progress(pending)
 
 
 def _blocks(stream: BinaryIO) -> Iterator[bytes]:
