@@ -170,6 +170,9 @@ class Boundaries(DateFirst):
         ahead = self._ahead
         count = 0
         while (token := ahead.peek(offset + count)) is not None and token.kind is Kind.TEXT:
+            point = _reads_as_point(token.text)
+            if not count and not point:
+                return 0  # most lines asked: a paragraph, known before its dateline is sought
             dateline = split_dateline(token.text, self._rules)[0] is not None
             if count and dateline and token.blanks_before <= 1:
                 return count
@@ -177,10 +180,7 @@ class Boundaries(DateFirst):
                 (count and token.blanks_before > 0)
                 or count == _MAX_SUMMARIES
                 or dateline
-                or not looks_like_headline(token.text)
-                or has_caption_credit(token.text)
-                or len(token.text) > _MAX_HEADLESS_HEADLINE
-                or len(token.text.split()) < _MIN_SUMMARY_WORDS  # a name, not a point
+                or not point
             ):
                 return 0
             count += 1
@@ -349,6 +349,16 @@ class Boundaries(DateFirst):
         if any(_blanks_before(ahead.peek(at)) >= ARTICLE_GAP for at in range(1, anchor_at + 1)):
             return False  # a header set apart by a gap is the next page's
         return not any(self.starts_article(at) for at in range(anchor_at))
+
+
+def _reads_as_point(text: str) -> bool:
+    """Whether ``text`` reads as a summary point: a title of a few words, uncredited."""
+    return (
+        looks_like_headline(text)
+        and not has_caption_credit(text)
+        and len(text) <= _MAX_HEADLESS_HEADLINE
+        and len(text.split()) >= _MIN_SUMMARY_WORDS  # a name, not a point
+    )
 
 
 def _blanks_before(token: Token | None) -> int:
