@@ -85,8 +85,15 @@ class LineTaker:
         self._report.warn(code, self._source, line, message)
 
     def _repeats_author(self, draft: Draft, token: Token) -> bool:
-        """Whether ``token`` prints the author again ("Arab News" twice, no date)."""
-        return draft.author is not None and clean_author(token.text, self._rules) == draft.author
+        """Whether ``token`` prints the author again ("Arab News" twice, no date). The
+        author as stored is a part of its line: most lines are ruled out by a substring
+        test, before the bylines' patterns."""
+        author = draft.author
+        return (
+            author is not None
+            and author in token.text
+            and clean_author(token.text, self._rules) == author
+        )
 
     def _take_author(self, draft: Draft, token: Token) -> None:
         """Take ``token`` (at offset 0) as the author. On a listing page a teaser with no
