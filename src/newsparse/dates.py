@@ -66,6 +66,7 @@ _COMMON_DAY = re.compile(
 )
 _ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
 _AGE_PART = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
+_TIME_SEPARATOR = re.compile(r"[:h]")  # 01:10:42, 14h05
 _LONG_NUMBER = re.compile(r"\d{3,}")
 _OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
 # Two defaults that differ in every field: a component dateutil had to take from the
@@ -206,7 +207,7 @@ def _parse_day_leniently(text: str) -> date | None:
 def _parse_time(text: str, ampm: str | None = None) -> tuple[time, bool] | None:
     """``01:10:42``, ``14h05`` or ``2:30`` with ``PM`` → the time, and whether seconds
     were printed."""
-    parts = [int(p) for p in re.split(r"[:h]", text)]
+    parts = [int(p) for p in _TIME_SEPARATOR.split(text)]
     hour, minute, second = (*parts, 0)[:3]
     if ampm is not None:
         if not 1 <= hour <= 12:
