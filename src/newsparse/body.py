@@ -28,6 +28,8 @@ def _is_footer_line(token: Token) -> bool:
 
 
 class BodyRules(LineTaker):
+    """The body of an article: its lines taken until the next article starts."""
+
     def _in_body(self, draft: Draft, token: Token) -> Step:
         """Take one body line, or the chrome printed before the next headline; or leave
         ``token`` when it starts the next article."""

@@ -18,6 +18,8 @@ _MAX_SECTION_LABEL_WORDS = 2
 
 
 class GenericLayout(HeaderGrammar, RecordFinisher):
+    """Articles of a dump without page headers, split at gaps and footers."""
+
     def _skip_chrome(self) -> bool:
         """Drop chrome lines ahead, and a section label over a headline ("Djeddah",
         "Special graphic" on listing pages); whether any line is left."""

@@ -21,6 +21,8 @@ _MAX_CREDIT_WORDS = 5
 
 
 class HeaderGrammar(LineTaker):
+    """The lines between a headline and its first paragraph, phase by phase."""
+
     def _before_header(self, draft: Draft, token: Token) -> Phase:
         """Between the headline and the first chrome or date line: captions."""
         kind = token.kind

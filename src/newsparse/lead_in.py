@@ -19,6 +19,8 @@ _MAX_SITE_NAME_WORDS = 2
 
 
 class LeadIn:
+    """Site chrome before a headline, found by the headline that follows it."""
+
     def __init__(self, ahead: Lookahead, bounds: Boundaries, rules: Rules) -> None:
         self._ahead = ahead
         self._bounds = bounds

@@ -10,9 +10,10 @@ A dump whose start holds no header at all is read with the generic layout: artic
 separated by two or more blank lines, the first line of each its headline.
 
 This module drives the parse; each concern has its own module: ``header`` (the header
-grammar), ``body`` (paragraphs and where the next article starts), ``generic`` (dumps
-without page headers), ``record`` (a draft to an Article), ``taking`` (the one place
-lines are popped and counted) and ``draft`` (the article being assembled).
+grammar), ``body`` (paragraphs and where the next article starts, asked of
+``boundaries``, ``date_first`` and ``lead_in``), ``generic`` (dumps without page
+headers), ``record`` (a draft to an Article), ``taking`` (the one place lines are popped
+and counted) and ``draft`` (the article being assembled).
 """
 
 import io

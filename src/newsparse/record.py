@@ -16,6 +16,8 @@ _PROBE = "story"
 
 
 class RecordFinisher(LineTaker):
+    """A finished draft to its record, with the report's account of it."""
+
     def _finish(self, draft: Draft) -> Article:
         report = self._report
         report.articles += 1
