@@ -3,8 +3,10 @@
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newsparse.dates import resolve_date_line
+from newsparse.dates import _common_day, _day_by_formats, resolve_date_line
 from newsparse.diagnostics import WarningCode
 from newsparse.layouts import default_rules
 from newsparse.linear import Match
@@ -114,3 +116,31 @@ def test_a_whole_line_that_is_a_date_is_a_date_line_of_no_layout(line: str, iso:
     assert match is not None
     assert match.re is UNLISTED_DATE_LINE
     assert resolve_date_line(match).iso == iso
+
+
+_MONTH_WORDS = st.sampled_from(
+    ["May", "may", "MAY", "Feb", "February", "Sept", "Sep", "Juni", "Nov.", "Mon", "X"]
+)
+_NUMBER = st.integers(min_value=0, max_value=39).map(str) | st.sampled_from(["00", "07", "123"])
+_YEAR = st.integers(min_value=0, max_value=9999).map(lambda year: f"{year:04d}")
+
+
+@given(
+    st.one_of(
+        st.tuples(_NUMBER, _MONTH_WORDS, _YEAR).map(" ".join),
+        st.tuples(_MONTH_WORDS, _NUMBER, _YEAR).map(" ".join),
+        st.tuples(_YEAR, _NUMBER, _NUMBER).map("-".join),
+    )
+)
+def test_the_fast_path_for_common_shapes_gives_the_formats_day(text: str) -> None:
+    """Read off its parts, a common date gives the day strptime's formats give, or
+    leaves it to them (None): never another day."""
+    day = _common_day(text)
+    assert day is None or day == _day_by_formats(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["15 February 2025", "6 nov 2019", "November 12 2007", "2021-01-25"]
+)
+def test_common_shapes_take_the_fast_path(text: str) -> None:
+    assert _common_day(text) == _day_by_formats(text) is not None

@@ -103,3 +103,39 @@ def test_nul_characters_in_another_encoding_are_refused(tmp_path: Path) -> None:
     dump.write_bytes("ok\nnul\x00\n".encode("utf-16"))
     with pytest.raises(InputError, match=r"dump\.txt:2: NUL character: not a utf-16 text"):
         list(parse_file(dump, ParseOptions(encoding="utf-16")))
+
+
+@pytest.mark.parametrize("block", [1, 3, 7, 64], ids=lambda size: f"block-{size}")
+def test_blocks_give_the_lines_and_problem_offsets_of_a_line_by_line_read(
+    monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """Blocks are cut at line ends, and a block with bad bytes is read again line by
+    line: lines, line numbers and byte offsets do not depend on the block size."""
+    monkeypatch.setattr("newsparse.reader.BLOCK_BYTES", block)
+    data = b"\xef\xbb\xbfa long first line\nok\r\n\nbad \xff here\nlast"
+    warnings: list[ParseWarning] = []
+    tally = Tally("dump.txt", ParseHooks(on_warning=warnings.append))
+    lines = list(decode_lines(io.BytesIO(data), "dump.txt", tally=tally))
+    assert lines == ["a long first line\n", "ok\r\n", "\n", "bad \ufffd here\n", "last"]
+    (warning,) = warnings
+    assert str(warning).startswith(
+        "dump.txt:4: error: NP120 invalid UTF-8 (byte 0xff at byte offset 30)"
+    )
+
+
+def test_a_nul_byte_in_a_later_block_names_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsparse.reader.BLOCK_BYTES", 4)
+    with pytest.raises(InputError) as caught:
+        decode(b"first\nsecond\nthird\x00\n")
+    assert str(caught.value).startswith("dump.txt:3: NUL byte at byte offset 18")
+
+
+@pytest.mark.parametrize("end", [b"", b"\n", b"\nlast\n"], ids=["at-eof", "ended", "then-more"])
+def test_a_line_past_the_cap_read_in_blocks_names_its_line(
+    monkeypatch: pytest.MonkeyPatch, end: bytes
+) -> None:
+    monkeypatch.setattr("newsparse.reader.BLOCK_BYTES", 4)
+    monkeypatch.setattr("newsparse.reader.MAX_LINE_BYTES", 16)
+    with pytest.raises(InputError) as caught:
+        decode(b"ok\n" + b"y" * 40 + end)
+    assert str(caught.value).startswith("dump.txt:2: a line longer than")

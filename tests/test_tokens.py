@@ -3,11 +3,14 @@
 from unittest.mock import ANY
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsparse import ParseHooks
 from newsparse.diagnostics import Tally
 from newsparse.layouts import default_rules
-from newsparse.tokens import Kind, classify, tokenize
+from newsparse.patterns import UNLISTED_DATE_LINE
+from newsparse.tokens import Kind, _unlisted_date, classify, tokenize
 
 
 @pytest.mark.parametrize(
@@ -66,3 +69,16 @@ def test_tokens_carry_numbers_and_blank_counts_and_the_account_counts_lines() ->
         (8, "Text.", 3),
     ]
     assert (tally.account.lines, tally.account.blank_lines) == (10, 7)
+
+
+_DATE_PIECES = st.sampled_from(
+    ["Updated", "on", "May", "12", "2019", "10:30", "PM", "p.m.", "am", "GMT+3", "3", "hours",
+     "ago", "an", "hour", "The National14", "at", "2021-01-25", "07/11/20", "١٢", ",", "x."]
+)  # fmt: skip
+
+
+@given(st.lists(_DATE_PIECES, min_size=1, max_size=7).map(" ".join))
+def test_unlisted_dates_are_found_whatever_the_pre_checks_skip(text: str) -> None:
+    """The cheap tests before the expression never turn away a line it matches."""
+    expected = len(text) <= 80 and UNLISTED_DATE_LINE.fullmatch(text) is not None
+    assert (_unlisted_date(text) is not None) == expected

@@ -8,6 +8,7 @@ bullets, a byline, a dateline paragraph) when the page prints no header at all.
 Every answer looks at most a bounded number of lines ahead (see ``lookahead``).
 """
 
+from newsparse.date_first import DateFirst, is_source_label
 from newsparse.fields import (
     byline_name,
     has_caption_credit,
@@ -15,18 +16,20 @@ from newsparse.fields import (
     is_headline_copy,
     looks_like_author,
     looks_like_headline,
+    looks_like_label,
+    only_captions,
     split_dateline,
 )
 from newsparse.layouts import Rules
-from newsparse.lookahead import ANCHOR_REACH, ANCHORS, GALLERY_REACH, REPEAT_REACH, Lookahead
-from newsparse.patterns import BREADCRUMB_ROOTS
+from newsparse.lookahead import (
+    ANCHORS,
+    GALLERY_REACH,
+    REPEAT_REACH,
+    WINDOW,
+    Lookahead,
+)
 from newsparse.tokens import Kind, Token
 
-#: Lines a date line printed before its headline may have after it, before the headline.
-_DATE_BLOCK_CHROME = frozenset({Kind.CHROME, Kind.GALLERY, Kind.COMMENT_COUNT})
-#: Breadcrumbs and section labels are a few words each: "Home", "Middle East".
-_MAX_BREADCRUMB_WORDS = 4
-_MAX_LABEL_LEN = 40
 #: Blank lines that set an article apart: before a headline with no page header, and
 #: between articles in the generic layout (SPEC: *Boundaries*).
 ARTICLE_GAP = 2
@@ -36,34 +39,22 @@ _MAX_HEADLESS_HEADLINE = 200
 #: Summary points printed without a glyph: one to three seen on real pages.
 _MAX_SUMMARIES = 4
 _MIN_SUMMARY_WORDS = 4
-#: A masthead: the site's name and tagline, over its site chrome.
-_MAX_MASTHEAD = 3
-_MAX_MASTHEAD_LINE = 80
-#: A site's name or logo glyph printed as one word over a page: "TT", "Ƶ".
-_MAX_SITE_NAME = 16
-_MAX_SITE_NAME_WORDS = 2
-
-
-def is_source_label(token: Token) -> bool:
-    """An aggregator's section or source label after a date line: ``- Business``,
-    ``- Express Tribune`` (a dash, then a few words that read as a name)."""
-    return (
-        token.kind is Kind.TEXT
-        and token.text.startswith("- ")
-        and len(token.text.split()) <= _MAX_BREADCRUMB_WORDS + 1
-        and looks_like_author(token.text[2:])
-    )
-
+#: Answers kept per question asked again: the questions come back within a window.
+_MEMO_SIZE = 2 * WINDOW
 
 #: The texts after a header line: as a list, as a set, and the set of their lengths.
 _TextsAfter = tuple[list[str], frozenset[str], frozenset[int]]
 
 
-class Boundaries:
+class Boundaries(DateFirst):
+    """Whether an article starts at a line ahead, and what stands around a headline."""
+
     def __init__(self, ahead: Lookahead, rules: Rules) -> None:
-        self._ahead = ahead
-        self._rules = rules
+        super().__init__(ahead, rules)
         self._after_cache: tuple[int, _TextsAfter] = (-1, ([], frozenset(), frozenset()))
+        #: Answers of :meth:`starts_with_header` by stream index: the body asks it of a
+        #: headline, then the captions above it and the article's start ask it again.
+        self._with_header: dict[int, bool] = {}
 
     def starts_article(self, offset: int) -> bool:
         """Whether the token at ``offset`` ahead opens a new article: a headline with
@@ -112,6 +103,15 @@ class Boundaries:
         """Whether the line at ``offset`` is a headline followed, after its captions, by a
         page header (chrome or a date line). When the page prints its headline again
         after that header, only that line qualifies."""
+        index = self._ahead.index(offset)
+        answer = self._with_header.get(index)
+        if answer is None:
+            if len(self._with_header) > _MEMO_SIZE:  # only the latest lines are asked again
+                self._with_header.clear()
+            answer = self._with_header[index] = self._starts_with_header(offset)
+        return answer
+
+    def _starts_with_header(self, offset: int) -> bool:
         ahead = self._ahead
         token = ahead.peek(offset)
         if token is None or token.kind is not Kind.TEXT:
@@ -143,7 +143,7 @@ class Boundaries:
             return False
         anchor = ahead.peek(anchor_at)
         assert anchor is not None  # header_run found it
-        return anchor.kind is not Kind.DATE or not self._date_leads(anchor_at)
+        return anchor.kind is not Kind.DATE or not self.date_leads(anchor_at)
 
     def summary_at(self, offset: int) -> bool:
         """Whether the line at ``offset`` is a one-line summary printed between a
@@ -170,6 +170,9 @@ class Boundaries:
         ahead = self._ahead
         count = 0
         while (token := ahead.peek(offset + count)) is not None and token.kind is Kind.TEXT:
+            point = _reads_as_point(token.text)
+            if not count and not point:
+                return 0  # most lines asked: a paragraph, known before its dateline is sought
             dateline = split_dateline(token.text, self._rules)[0] is not None
             if count and dateline and token.blanks_before <= 1:
                 return count
@@ -177,10 +180,7 @@ class Boundaries:
                 (count and token.blanks_before > 0)
                 or count == _MAX_SUMMARIES
                 or dateline
-                or not looks_like_headline(token.text)
-                or has_caption_credit(token.text)
-                or len(token.text) > _MAX_HEADLESS_HEADLINE
-                or len(token.text.split()) < _MIN_SUMMARY_WORDS  # a name, not a point
+                or not point
             ):
                 return 0
             count += 1
@@ -317,7 +317,7 @@ class Boundaries:
             self._after_cache = (index, (texts, frozenset(texts), frozenset(map(len, texts))))
         return self._after_cache[1]
 
-    def _date_leads(self, date_at: int) -> bool:
+    def date_leads(self, date_at: int) -> bool:
         """Whether the date line at ``date_at`` belongs to a headline printed after it
         (the next article's date+author block) rather than to the line before it."""
         layout = self.date_first_layout(date_at)
@@ -331,64 +331,6 @@ class Boundaries:
         run = self.header_run(headline_at)
         assert headline is not None  # date_first_layout found it
         return run is not None and only_captions(run[1], headline.text)
-
-    def date_first_layout(self, date_at: int) -> tuple[int | None, int] | None:
-        """For the date line at ``date_at`` (-1: the one just taken), the offsets of the
-        author line, if any, and of the headline printed after it; None when no headline
-        follows. The author is the line right after the date, when a headline follows it
-        and it reads as a name and is not itself printed again."""
-        ahead = self._ahead
-        at = self._skip_date_block_chrome(date_at + 1)
-        first = ahead.peek(at)
-        if first is None or first.kind is not Kind.TEXT:
-            return None
-        if byline_name(first.text, self._rules) is not None:
-            headline_at = self._skip_date_block_chrome(at + 1)
-            headline = ahead.peek(headline_at)
-            if headline is None or headline.kind is not Kind.TEXT:
-                return None
-            return at, headline_at
-        second = ahead.peek(at + 1)
-        right_after = at == date_at + 1 and first.blanks_before == 0
-        if (
-            right_after
-            and (second is None or second.kind is Kind.DATE)
-            and looks_like_author(first.text)
-        ):
-            return None  # the date block of the article before: date, author, date
-        if not looks_like_headline(first.text) or has_caption_credit(first.text):
-            return None  # a paragraph or a caption: this date is not before a headline
-        if second is None or second.kind is not Kind.TEXT or self.repeats(at):
-            return None, at
-        if (
-            right_after
-            and looks_like_author(first.text)
-            and not has_caption_credit(second.text)
-            and looks_like_headline(second.text)
-        ):
-            return at, at + 1
-        return None, at
-
-    def _skip_date_block_chrome(self, at: int) -> int:
-        while (token := self._ahead.peek(at)) is not None and (
-            token.kind in _DATE_BLOCK_CHROME or is_source_label(token)
-        ):
-            at += 1
-        return at
-
-    def repeats(self, offset: int) -> bool:
-        """Whether the text at ``offset`` is printed again within the header reach."""
-        ahead = self._ahead
-        token = ahead.peek(offset)
-        assert token is not None  # callers peeked it
-        key = headline_key(token.text)
-        for at in range(offset + 1, offset + 1 + ANCHOR_REACH + REPEAT_REACH):
-            later = ahead.peek(at)
-            if later is None or later.kind is Kind.BULLET:
-                return False
-            if headline_key(later.text) == key:
-                return True
-        return False
 
     def caption_ahead(self, headline: str, *, before_date: bool = False) -> bool:
         """Whether the line ahead is a caption of the article with ``headline``: a header
@@ -408,115 +350,14 @@ class Boundaries:
             return False  # a header set apart by a gap is the next page's
         return not any(self.starts_article(at) for at in range(anchor_at))
 
-    def lead_in(self, after_site_chrome: bool = False) -> list[str] | None:
-        """Site chrome printed right before the next article's headline, starting at the
-        line ahead: breadcrumb bullets (``• Home``, ``• Middle East``, one after the
-        other), then a section label printed twice (or once, right after other site
-        chrome: ``after_site_chrome``). The chrome kind of each of its lines, or None."""
-        masthead = self._masthead()
-        if masthead:
-            return ["masthead"] * masthead
-        if self._source_name():
-            return ["source_name"]
-        kinds = ["breadcrumb"] * self._breadcrumbs()
-        at = len(kinds)
-        label = self._section_label(at, after_site_chrome or at > 0 or self._stands_apart(at))
-        kinds += ["section_label"] * label
-        at += label
-        if not kinds:
-            return None
-        starts = (
-            self.starts_article(at)
-            or self.captions_above(at)
-            or (label > 0 and self.starts_without_header(at, after_footer=True))
-        )
-        return kinds if starts else None
 
-    def _source_name(self) -> bool:
-        """Whether the line ahead is an aggregator's source name ("Express Tribune")
-        right over the date line that opens the next article (date, labels, headline)."""
-        ahead = self._ahead
-        token, date = ahead.peek(0), ahead.peek(1)
-        return (
-            token is not None
-            and date is not None
-            and token.kind is Kind.TEXT
-            and date.kind is Kind.DATE
-            and date.blanks_before == 0
-            and looks_like_author(token.text)
-            and self._date_leads(1)
-        )
-
-    def _masthead(self) -> int:
-        """How many lines of a site's masthead start at the line ahead: a few short lines
-        standing apart ("The New Gulf Digest", its tagline) right over site chrome."""
-        ahead = self._ahead
-        token = ahead.peek(0)
-        if token is None or token.blanks_before < ARTICLE_GAP:
-            return 0
-        at = 0
-        while (line := ahead.peek(at)) is not None and line.kind is Kind.TEXT:
-            if at == _MAX_MASTHEAD or len(line.text) > _MAX_MASTHEAD_LINE:
-                return 0
-            if at and line.blanks_before > 1:
-                return 0
-            at += 1
-        return at if line is not None and line.kind is Kind.SITE else 0
-
-    def _stands_apart(self, at: int) -> bool:
-        """Whether the line at ``at`` is a word or two standing apart: a site's name, logo
-        or section printed over the next page ("Ƶ", "TT", "Special graphic")."""
-        token = self._ahead.peek(at)
-        return (
-            token is not None
-            and token.blanks_before >= ARTICLE_GAP
-            and len(token.text.split()) <= _MAX_SITE_NAME_WORDS
-            and len(token.text) <= _MAX_SITE_NAME
-        )
-
-    def _breadcrumbs(self) -> int:
-        """How many breadcrumb bullets start at the line ahead. A list that ends a story
-        is body text: a trail starts at the site's root (``• Home``), or stands apart
-        after two or more blank lines with a few words per crumb."""
-        ahead = self._ahead
-        token = ahead.peek(0)
-        if token is None or token.kind is not Kind.BULLET or not self._rules.breadcrumbs:
-            return 0
-        first = token.text.lstrip("".join(self._rules.bullet_glyphs)).strip()
-        rooted = first.lower() in BREADCRUMB_ROOTS
-        if not rooted and token.blanks_before < ARTICLE_GAP:
-            return 0
-        at = 0
-        while (crumb := ahead.peek(at)) is not None and crumb.kind is Kind.BULLET:
-            if at and crumb.blanks_before:
-                break
-            if not rooted and len(crumb.text.split()) > _MAX_BREADCRUMB_WORDS + 1:
-                return 0
-            at += 1
-        return at
-
-    def _section_label(self, at: int, once: bool) -> int:
-        """How many lines of section label (``Middle East`` printed twice, or ``once``
-        where other site chrome came just before) stand at ``at``."""
-        if not self._rules.section_label_twice:
-            return 0
-        token = self._ahead.peek(at)
-        if token is None or token.kind is not Kind.TEXT or not looks_like_label(token.text):
-            return 0
-        twin = self._ahead.peek(at + 1)
-        if twin is not None and twin.text == token.text:  # .com prints headlines twice too
-            return 0 if self.starts_with_header(at) else 2
-        return 1 if once and not self.starts_article(at) else 0
-
-
-def looks_like_label(text: str) -> bool:
-    """Whether ``text`` reads as a section label ("Middle East", "Ramadan 2023"): a few
-    words, no sentence punctuation, no photo credit."""
+def _reads_as_point(text: str) -> bool:
+    """Whether ``text`` reads as a summary point: a title of a few words, uncredited."""
     return (
-        len(text) <= _MAX_LABEL_LEN
-        and len(text.split()) <= _MAX_BREADCRUMB_WORDS
-        and not any(mark in text for mark in '.,;:!?“”"')
+        looks_like_headline(text)
         and not has_caption_credit(text)
+        and len(text) <= _MAX_HEADLESS_HEADLINE
+        and len(text.split()) >= _MIN_SUMMARY_WORDS  # a name, not a point
     )
 
 
@@ -527,19 +368,3 @@ def _blanks_before(token: Token | None) -> int:
 def _doubled(text: str, following: Token | None) -> bool:
     """Whether ``text`` is printed twice in a row (galleries print each caption so)."""
     return following is not None and following.text == text
-
-
-def only_captions(between: list[str], headline: str) -> bool:
-    """Whether the lines between a headline printed once and its page header can all be
-    its captions: none of them could be a headline itself (it has a photo credit, reads
-    as a sentence, or is printed twice in a row as gallery captions are) unless it is a
-    copy of this one."""
-    key = headline_key(headline)
-    return all(
-        headline_key(text) == key
-        or has_caption_credit(text)
-        or not looks_like_headline(text)
-        or (index and between[index - 1] == text)
-        or between[index + 1 : index + 2] == [text]
-        for index, text in enumerate(between)
-    )

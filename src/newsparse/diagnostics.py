@@ -1,9 +1,10 @@
-"""Warnings the parser raises, and the report of how it used every line.
+"""Warnings the parser raises, and the account of how it used every line.
 
 Every warning has a stable code and a severity, so users can grep for it, scripts can
-count it and tests can assert it. The report is how the parser stays honest without
+count it and tests can assert it. The account is how the parser stays honest without
 printing: each line of the input is counted once, as blank, chrome (by kind), preamble,
-or a field of a record, and those counts add up to the number of lines.
+or a field of a record, and those counts add up to the number of lines. Callers hear
+about both as the parse runs through :class:`ParseHooks`.
 """
 
 import logging
@@ -47,7 +48,7 @@ class WarningCode(StrEnum):
         return Severity.ERROR if self in _ERRORS else Severity.WARNING
 
 
-#: Where warnings go when a parse is given no report. Until the application configures
+#: Where warnings go when a parse is given no ``on_warning`` hook. Until the application configures
 #: logging, Python's last-resort handler prints them on stderr; it decides from then on.
 logger = logging.getLogger("newsparse")
 

@@ -4,6 +4,8 @@ The parser decides *where* a line sits in an article; these functions decide wha
 line *is* when its place alone does not tell.
 """
 
+from string import ascii_letters
+
 from newsparse.layouts import Rules, default_rules
 from newsparse.patterns import (
     CAPTION_CREDIT,
@@ -11,9 +13,12 @@ from newsparse.patterns import (
     DATELINE_MAX_LEN,
     MAX_AUTHOR_LEN,
     MAX_AUTHOR_WORDS,
+    MAX_BREADCRUMB_WORDS,
     MAX_HEADLINE_LEN,
 )
 
+#: A section label is a few characters: "Middle East", "Ramadan 2023".
+_MAX_SECTION_LABEL_LEN = 40
 #: A label printed before a headline's copy: "Analysis", "Opinion", "Op-Ed".
 _MAX_LABEL_WORDS = 2
 _MAX_LABEL_LEN = 32
@@ -123,14 +128,8 @@ def split_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | No
 def _is_dateline(candidate: str, rules: Rules) -> bool:
     if not candidate or len(candidate) > DATELINE_MAX_LEN or not candidate[0].isupper():
         return False
-    depth = 0
-    for ch in candidate:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in DATELINE_FORBIDDEN:
-            return False
+    if _has_forbidden_outside_parentheses(candidate):
+        return False
     first_word = _leading_letters(candidate)
     if first_word.upper() in rules.editorial_labels:
         return False
@@ -143,9 +142,52 @@ def _is_dateline(candidate: str, rules: Rules) -> bool:
     return rules.dateline_agency.search(candidate) is not None
 
 
+def _has_forbidden_outside_parentheses(candidate: str) -> bool:
+    """Whether ``candidate`` holds a character no dateline holds, outside parentheses.
+    Most have no parenthesis: one set operation in C answers then."""
+    if "(" not in candidate:
+        return not DATELINE_FORBIDDEN.isdisjoint(candidate)
+    depth = 0
+    for ch in candidate:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in DATELINE_FORBIDDEN:
+            return True
+    return False
+
+
 def _leading_letters(text: str) -> str:
     """The run of letters that opens ``text``: ``IRBIL`` of ``IRBIL, IRAQ``."""
-    end = 0
+    end = len(text) - len(text.lstrip(ascii_letters))  # ASCII letters, in one call
     while end < len(text) and text[end].isalpha():
         end += 1
     return text[:end]
+
+
+def looks_like_label(text: str) -> bool:
+    """Whether ``text`` reads as a section label ("Middle East", "Ramadan 2023"): a few
+    words, no sentence punctuation, no photo credit."""
+    return (
+        len(text) <= _MAX_SECTION_LABEL_LEN
+        and len(text.split()) <= MAX_BREADCRUMB_WORDS
+        and not any(mark in text for mark in '.,;:!?“”"')
+        and not has_caption_credit(text)
+    )
+
+
+def only_captions(between: list[str], headline: str) -> bool:
+    """Whether the lines between a headline printed once and its page header can all be
+    its captions: none of them could be a headline itself (it has a photo credit, reads
+    as a sentence, or is printed twice in a row as gallery captions are) unless it is a
+    copy of this one."""
+    key = headline_key(headline)
+    return all(
+        headline_key(text) == key
+        or has_caption_credit(text)
+        or not looks_like_headline(text)
+        or (index and between[index - 1] == text)
+        or between[index + 1 : index + 2] == [text]
+        for index, text in enumerate(between)
+    )

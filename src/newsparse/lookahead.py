@@ -8,6 +8,7 @@ at the tokens in between.
 
 from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 
 from newsparse.tokens import Kind, Token
 
@@ -26,6 +27,10 @@ REPEAT_REACH = 8
 #: followed by a full header run.
 WINDOW = 2 * (ANCHOR_REACH + REPEAT_REACH)
 
+#: Tokens read into the window at once when it runs low: reading one at a time cost a
+#: call per line; the window then holds at most ``WINDOW + BATCH`` tokens.
+BATCH = 64
+
 #: Lines that mark a page header: header chrome, date lines, gallery counters.
 ANCHORS = frozenset({Kind.DATE, Kind.CHROME, Kind.GALLERY})
 
@@ -39,24 +44,35 @@ class Lookahead:
         self._anchors: deque[int] = deque()  # stream indexes of the anchors in the window
 
     def peek(self, offset: int) -> Token | None:
+        try:  # the common case: the window holds it (no exception, no cost)
+            return self._window[offset]
+        except IndexError:
+            return self._read(offset)
+
+    def _read(self, offset: int) -> Token | None:
+        """Read tokens into the window up to ``offset``; the token there, if any."""
         window = self._window
-        if offset < len(window):
-            return window[offset]
         while len(window) <= offset and not self._exhausted:
-            token = next(self._tokens, None)
-            if token is None:
-                self._exhausted = True
-                break
-            window.append(token)
-            if token.kind in ANCHORS:
-                self._anchors.append(self._base + len(window) - 1)
+            self._read_batch()
         return window[offset] if offset < len(window) else None
 
+    def _read_batch(self) -> None:
+        """Read ``BATCH`` more tokens (fewer at the end) into the window, in one call."""
+        window = self._window
+        start = self._base + len(window)  # the stream index of the first one read
+        batch = list(islice(self._tokens, BATCH))
+        self._exhausted = len(batch) < BATCH
+        window.extend(batch)
+        self._anchors.extend(start + at for at, token in enumerate(batch) if token.kind in ANCHORS)
+
     def pop(self) -> Token:
-        self.peek(WINDOW)
-        token = self._window.popleft()
-        if self._anchors and self._anchors[0] == self._base:
-            self._anchors.popleft()
+        window = self._window
+        if len(window) <= WINDOW and not self._exhausted:  # lookahead is bounded
+            self._read_batch()
+        token = window.popleft()
+        anchors = self._anchors
+        if anchors and anchors[0] == self._base:
+            anchors.popleft()
         self._base += 1
         return token
 

@@ -118,6 +118,8 @@ MID_BODY_CAPTION_BLANKS = 3
 
 #: A crawler's stamp glued to the start of a page's first line: " date 2018-06-23 <headline>".
 CRAWL_PREFIX = re.compile(r"date \d{4}-\d{2}-\d{2} (?:You are here )?(?=\S)")
+#: Breadcrumbs and section labels are a few words each: "Home", "Middle East".
+MAX_BREADCRUMB_WORDS = 4
 #: The first breadcrumb of a trail (``• Home``, ``• Accueil`` on .fr), lower-cased.
 BREADCRUMB_ROOTS = frozenset({"home", "accueil", "ホーム", "homepage", "الرئيسية"})
 

@@ -1,8 +1,9 @@
 """Decoding dumps line by line, with errors that say where.
 
-UTF-8 (the default) is decoded one line at a time, so a problem names its line and byte
-offset, and nothing holds more than one line of the file. Other encodings
-(``--encoding cp1252``, ``utf-16``) go through Python's incremental decoders.
+UTF-8 (the default) is decoded a block of 64 KiB at a time, cut at a line end; a block
+with a problem is read again line by line, so the problem names its line and byte
+offset. Nothing holds more than a block, or one line longer than a block. Other
+encodings (``--encoding cp1252``, ``utf-16``) go through Python's incremental decoders.
 
 Damage costs as little as it can: bytes that do not decode become U+FFFD and a warning
 (NP120) names line and byte offset; what cannot be read on (a NUL byte, a line of more
@@ -21,6 +22,10 @@ from newsparse.options import UTF8, text_codec
 
 _BOM = b"\xef\xbb\xbf"
 
+#: Bytes decoded at once: enough that per-block work vanishes, few enough that a block
+#: and its text stay in the CPU's cache (64 KiB decoded 40 MB faster than 1 MiB, and
+#: without the 16 MB more memory a megabyte's text takes, 4 bytes a character).
+BLOCK_BYTES = 1 << 16
 #: Bytes read between two calls of a progress callback.
 PROGRESS_STEP = 1 << 20
 #: The longest line read (16 MiB; the longest real paragraph is a few kB): past it an
@@ -87,22 +92,73 @@ def _lines_by_bytes(
     progress: Callable[[int], None] | None,
     start: Position,
 ) -> Iterator[str]:
-    """One line decoded at a time, none longer than ``MAX_LINE_BYTES``: problems know
-    their line and byte offset. One loop, as this runs once per line of gigabytes."""
-    readline = stream.readline
+    """Lines decoded a block at a time: one ``decode`` and one split in C per block.
+    A block with a problem (a NUL byte, bytes that do not decode, a line too long) is
+    read again line by line, so the problem knows its line and byte offset."""
+    # Bytes and lines before the block; bytes read but not yet reported.
     offset, number, pending = start.byte, start.line - 1, 0
+    for block in _blocks(stream):
+        if progress is not None:
+            pending += len(block)
+            if pending >= PROGRESS_STEP:
+                progress(pending)
+                pending = 0
+        if offset == 0 and block.startswith(_BOM) and codec == UTF8:
+            block = block[len(_BOM) :]
+            offset = len(_BOM)
+        text = _decoded(block, codec)
+        if text is None:
+            yield from _checked_lines(io.BytesIO(block), path, codec, tally, number, offset)
+        else:
+            yield from io.StringIO(text, newline="\n")  # split at \n only, ends kept
+        offset += len(block)
+        number += block.count(b"\n")
+    if progress is not None:
+        progress(pending)
+
+
+def _blocks(stream: BinaryIO) -> Iterator[bytes]:
+    """``stream`` in blocks of about ``BLOCK_BYTES``, each cut after a line end (the last
+    may end without one). A block grows past that only for a line longer than a block,
+    and stops growing past ``MAX_LINE_BYTES``, where it is refused."""
+    # read1: what is there, up to a block; a pipe's lines are not held back for a block.
+    read = getattr(stream, "read1", stream.read)
+    pending: list[bytes] = []  # the start of a line longer than a chunk, kept in pieces
+    size = 0  # the bytes in `pending`
+    while chunk := read(BLOCK_BYTES):
+        cut = chunk.rfind(b"\n") + 1  # only the new bytes are searched: linear however long
+        if cut == 0 and size + len(chunk) <= MAX_LINE_BYTES:
+            pending.append(chunk)
+            size += len(chunk)
+            continue
+        cut = cut or len(chunk)  # a line too long, refused where it is read line by line
+        yield b"".join((*pending, chunk[:cut]))
+        rest = chunk[cut:]
+        pending, size = ([rest], len(rest)) if rest else ([], 0)
+    if pending:
+        yield b"".join(pending)
+
+
+def _decoded(block: bytes, codec: str) -> str | None:
+    """``block`` decoded, or None when it needs reading line by line."""
+    if b"\x00" in block or len(block) > MAX_LINE_BYTES:
+        return None
+    try:
+        return block.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _checked_lines(
+    stream: BinaryIO, path: str, codec: str, tally: Tally, number: int, offset: int
+) -> Iterator[str]:
+    """One line decoded at a time, none longer than ``MAX_LINE_BYTES``; ``number`` lines
+    and ``offset`` bytes come before ``stream`` in the input."""
+    readline = stream.readline
     while raw := readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(raw) > MAX_LINE_BYTES:
             raise InputError(path, _too_long(), number)
-        if progress is not None:
-            pending += len(raw)
-            if pending >= PROGRESS_STEP:
-                progress(pending)
-                pending = 0
-        if offset == 0 and raw.startswith(_BOM) and codec == UTF8:
-            raw = raw[len(_BOM) :]
-            offset = len(_BOM)
         if b"\x00" in raw:
             where = offset + raw.index(b"\x00")
             hint = " (if it is UTF-16, say --encoding utf-16)" if codec == UTF8 else ""
@@ -125,8 +181,6 @@ def _lines_by_bytes(
             tally.warn(WarningCode.UNDECODABLE, number, f"{bad_byte} read as U+FFFD{hint}")
             yield raw.decode(codec, errors="replace")
         offset += len(raw)
-    if progress is not None:
-        progress(pending)
 
 
 def _bad_byte(raw: bytes, error: UnicodeDecodeError, offset: int, codec: str) -> str:

@@ -59,11 +59,11 @@ def split_line_ends(chunks: Iterable[str]) -> Iterator[str]:
     which :meth:`str.splitlines` would also split on.
     """
     for chunk in chunks:
+        if "\r" not in chunk:  # the common case: at most a \n to cut
+            yield chunk[:-1] if chunk.endswith("\n") else chunk
+            continue
         if chunk.endswith("\n"):
             chunk = chunk[:-1]
         if chunk.endswith("\r"):  # the CR of a CRLF, or a lone CR ending the last line
             chunk = chunk[:-1]
-        if "\r" in chunk:
-            yield from chunk.split("\r")
-        else:
-            yield chunk
+        yield from chunk.split("\r")

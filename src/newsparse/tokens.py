@@ -63,22 +63,28 @@ class Token:
 
 _Classified = tuple[Kind, Match | None, str | None, str | None]
 _TEXT: _Classified = (Kind.TEXT, None, None, None)
+_TEXT_BULLET: _Classified = (Kind.BULLET, None, None, None)
 _DIGIT = re.compile(r"\d")
+#: How a date line of a form no layout lists ends when not in a digit (of a year, a
+#: time, an offset): "am", "PM" or "p.m." after a time, "ago" after an age.
+_DATE_LINE_ENDS = ("m", "M", "m.", "M.", "ago")
 
 
 def classify(text: str, rules: Rules) -> _Classified:
     """Kind, date match, chrome kind and layout of a normalised, non-blank line."""
-    for glyph in rules.bullet_glyphs:
-        if text.startswith(glyph):
-            rule = rules.site_lines.get(text.lower())  # "• facebook": a share button
-            if rule is not None:
-                return Kind.SITE, None, rule.kind, rule.layout
-            return Kind.BULLET, None, None, None
+    if text.startswith(rules.bullet_glyphs):
+        rule = rules.site_lines.get(text.lower())  # "• facebook": a share button
+        return _TEXT_BULLET if rule is None else (Kind.SITE, None, rule.kind, rule.layout)
     if len(text) > MAX_STRUCTURE_LEN:
         return _TEXT
     lowered = text.lower()
     if lowered not in rules.exact_lines and rules.gate.fullmatch(text) is None:
         return _unlisted_date(text) or _TEXT  # the common case: one expression decides
+    return _structural(text, lowered, rules) or _unlisted_date(text) or _TEXT
+
+
+def _structural(text: str, lowered: str, rules: Rules) -> _Classified | None:
+    """What a line some layout rule may match is, by the first rule that does."""
     for form in rules.date_lines:
         match = form.pattern.fullmatch(text)
         if match is not None:
@@ -96,13 +102,15 @@ def classify(text: str, rules: Rules) -> _Classified:
         rule = exact.get(lowered) or _first_match(patterns, text)
         if rule is not None:
             return kind, None, rule.kind, rule.layout
-    return _unlisted_date(text) or _TEXT  # last: any layout's rule comes first
+    return None
 
 
 def _unlisted_date(text: str) -> _Classified | None:
     """A whole line that is a date in a form no layout lists (NP113); checked apart from
     the layouts' expression, and only on lines as short as date lines are."""
-    if len(text) > MAX_DATE_LINE_LEN or (_DIGIT.search(text) is None and "ago" not in text):
+    if len(text) > MAX_DATE_LINE_LEN or not (text[-1].isdigit() or text.endswith(_DATE_LINE_ENDS)):
+        return None  # a year, a time, "PM", "p.m." or "ago" ends every such line
+    if _DIGIT.search(text) is None and "ago" not in text:
         return None  # every date has a digit, every age without one says "an hour ago"
     match = UNLISTED_DATE_LINE.fullmatch(text)
     return None if match is None else (Kind.DATE, match, None, None)
@@ -141,11 +149,13 @@ def tokenize(
     total_blanks = 0
     no = first_line - 1
     for no, raw in enumerate(lines, start=first_line):  # `no` is read after the loop too
-        text = normalize_line(raw)
+        # ASCII lines (most of a dump) only need stripping, and cannot be mojibake.
+        plain = raw.isascii()
+        text = raw.strip() if plain else normalize_line(raw)
         if not text:
             blanks += 1
             continue
-        damaged = looks_like_mojibake(text)
+        damaged = not plain and looks_like_mojibake(text)
         if damaged and fix_text is not None:
             text = normalize_line(fix_text(text)) or text
             damaged = looks_like_mojibake(text)
