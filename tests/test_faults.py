@@ -478,7 +478,12 @@ def test_a_signal_stops_workers_and_removes_temporary_files(
             time.sleep(0.05)
         workers = _children(process.pid)
         process.send_signal(signum)
-        _, stderr = process.communicate(timeout=30)
+        try:
+            _, stderr = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # fail, rather than wait for ever on exit
+            for pid in [process.pid, *workers]:
+                os.kill(pid, signal.SIGKILL)
+            raise
     assert process.returncode == code
     assert stderr == f"interrupted by {signal.Signals(signum).name}\n".encode()
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
