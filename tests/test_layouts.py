@@ -341,3 +341,12 @@ def test_add_layout_with_a_forced_layout_is_a_usage_error() -> None:
     assert result.stderr == (
         b"error: --layout forces one layout: it cannot be used with --add-layout\n"
     )
+
+
+def test_an_added_layout_travels_to_worker_processes() -> None:
+    inputs = ["fixtures/dumps/seed.txt", str(CUSTOM / "gulf-ledger.txt")]
+    added = ["--add-layout", str(GULF_LEDGER), "--to", "jsonl"]
+    serial = invoke_cli("convert", *inputs, *added, "-j", "1")
+    parallel = invoke_cli("convert", *inputs, *added, "-j", "2")
+    assert (parallel.returncode, parallel.stdout) == (0, serial.stdout)
+    assert serial.stdout.count(b"\n") == 5  # every article of both sites

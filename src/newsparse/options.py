@@ -52,7 +52,8 @@ class ParseOptions:
             raise TypeError(f"now must be a datetime, not {type(self.now).__name__}")
         object.__setattr__(self, "encoding", text_codec(self.encoding))  # its one name
         object.__setattr__(self, "added_layouts", tuple(self.added_layouts))
-        rules_for(self.layout, self.added_layouts)  # a clash of names fails here (cached)
+        if self.added_layouts:  # a clash of names fails here, not in a worker (cached)
+            rules_for(self.layout, self.added_layouts)
 
     @classmethod
     def of(
