@@ -179,7 +179,7 @@ def _replay(
     """The input's warnings and records, part after part, each part's share of the
     file (its file removed once read), then the input's end."""
     account = LineAccount()
-    for result, (low, high) in zip(results, pairwise(shares), strict=False):
+    for result, (low, high) in zip(results, pairwise(shares), strict=True):
         warnings = [w for w in result.warnings if low <= w.line < high]
         for warning in warnings:
             hooks.on_warning(warning)
