@@ -1,10 +1,12 @@
 """Lossless accounting: on every fixture, each line is used exactly once, and every
 non-blank, non-chrome line's text is in one field of one record or in the preamble."""
 
+import pickle
 from pathlib import Path
 
 import pytest
 
+from newsparse import ParseOptions
 from tests.accounting import assert_lossless, line_recorder
 from tests.conftest import DUMPS, NOW_DATETIME
 from tests.parsing import parse_all, parse_all_file
@@ -47,3 +49,19 @@ def test_odd_inputs_are_accounted_for(text: str) -> None:
     record, uses = line_recorder()
     parsed = parse_all(text, "odd.txt", on_line=record)
     assert_lossless(text, parsed.articles, parsed.account, uses)
+
+
+def test_accounts_add_up_and_travel_between_processes() -> None:
+    """Two dumps parsed apart, their accounts added, are the account of the two; and an
+    account (a worker's) survives pickling as it is, as do the options it was read with."""
+    seed, copies = (
+        parse_all_file(f"fixtures/dumps/{name}.txt").account for name in ("seed", "copies")
+    )
+    total = seed + copies
+    assert total.lines == seed.lines + copies.lines
+    assert total.chrome == seed.chrome + copies.chrome
+    assert total.layouts == {"arabnews": 2, "copies": 3}
+    assert total.accounted_lines == total.lines
+    assert pickle.loads(pickle.dumps(total)) == total
+    options = ParseOptions.of(now=NOW_DATETIME, layout="wire")
+    assert pickle.loads(pickle.dumps(options)) == options
