@@ -1,6 +1,5 @@
 """Shared test helpers: paths, the golden-file switch, and running the real CLI."""
 
-import contextlib
 import difflib
 import os
 import pty
@@ -89,10 +88,10 @@ def invoke_cli(
     """Run the ``newsparse`` command in this process (Typer's runner), as
     :func:`run_cli` does in a new one: for every test whose subject is not the process
     itself (its exit on signals, pipes, a terminal, start-up)."""
-    with contextlib.chdir(ROOT):
-        result = CliRunner().invoke(
-            app, list(args), input=stdin or b"", env={"COLUMNS": "200", **(env or {})}
-        )
+    # In the repository's root, as run_cli: the autouse fixture above.
+    result = CliRunner().invoke(
+        app, list(args), input=stdin or b"", env={"COLUMNS": "200", **(env or {})}
+    )
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception  # a traceback the user would have seen: fail loudly
     return subprocess.CompletedProcess(

@@ -43,10 +43,6 @@ def parse(text: str, **options: Any) -> list[Article]:
     return list(parse_text(text, "dump.txt", ParseOptions.of(**options)))
 
 
-def headlines(text: str) -> list[str]:
-    return [article.headline for article in parse(text)]
-
-
 # --- boundaries ---------------------------------------------------------------------------
 
 
