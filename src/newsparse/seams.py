@@ -93,15 +93,13 @@ class PartReading:
     tail: Fringe = field(default_factory=Fringe)
     #: The lines of a part read to the end of the file (the last part), as counted.
     lines: int = 0
-    head_open: bool = True
-
-    def __post_init__(self) -> None:
-        self.head_open = self.part.first_line > 1  # the file's start needs no seam
 
     def _fringe(self, line: int) -> Fringe | None:
         if self.part.end_line is not None and line >= self.part.end_line:
             return self.tail
-        return self.head if self.head_open else None
+        # The file's start needs no seam; elsewhere the head runs to its last candidate.
+        head_open = self.part.first_line > 1 and len(self.head.articles) < SEAM_ARTICLES
+        return self.head if head_open else None
 
     def on_line(self, line: int, use: str) -> None:
         fringe = self._fringe(line)
@@ -127,8 +125,6 @@ class PartReading:
             count_article(self.middle, layout, coverage)
         else:
             fringe.articles.append(SeamArticle(article.source.line_start, layout, coverage, record))
-        if len(self.head.articles) >= SEAM_ARTICLES:
-            self.head_open = False
         return fringe is not self.tail
 
     @property
