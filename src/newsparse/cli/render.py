@@ -32,7 +32,6 @@ def _console() -> "Console":
     return MessageConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
-@cache
 def _stderr_is_terminal() -> bool:
     return sys.stderr is not None and sys.stderr.isatty()
 
