@@ -4,10 +4,13 @@ serially instead."""
 
 import json
 import random
+import tempfile
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsparse import parts as parts_module
 from newsparse import pipeline as pipeline_module
@@ -17,6 +20,7 @@ from newsparse.pipeline import Finished, Output, RunHooks, _replay, _shares, run
 from newsparse.seams import NOWHERE
 from newsparse.worker import WorkerResult, parse_part
 from tests.conftest import FIXTURES, NOW_DATETIME, invoke_cli
+from tests.test_fuzz import damage, mutate
 
 OPTIONS = ParseOptions(now=NOW_DATETIME)
 #: Every layout, fixture and real page, one after another as a scraper's dump holds them.
@@ -167,3 +171,42 @@ def test_convert_with_jobs_cuts_one_file_and_writes_the_same_bytes(
         two = invoke_cli("convert", str(mixed), "--to", fmt, "-j", "2")
         assert (two.stdout, two.stderr) == (one.stdout, one.stderr)
         assert one.stdout.count(b"\n") > 400  # records were written at all
+
+
+PAGES = [
+    path.read_text(encoding="utf-8-sig").splitlines()
+    for path in [
+        *sorted((FIXTURES / "dumps").glob("*.txt")),
+        *sorted((FIXTURES / "real").glob("*.txt")),
+    ]
+]
+#: A page as scraped, or damaged the way scrapers damage them (``test_fuzz``).
+PAGE = st.tuples(st.sampled_from(range(len(PAGES))), st.just([]) | damage)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    pages=st.lists(PAGE, min_size=3, max_size=25),
+    gap=st.sampled_from(["\n\n", "\n\n\n", "\n\n\n\n"]),
+    count=st.integers(2, 30),
+)
+def test_damaged_pages_cut_anywhere_join_into_the_serial_parse_or_are_refused(
+    pages: list[tuple[int, list[tuple[str, int, int]]]], gap: str, count: int
+) -> None:
+    """Whatever the pages and their damage, and wherever the cuts fall: the parts are
+    joined only into exactly the serial parse (records, warnings, account), else the
+    pipeline parses the file serially."""
+    texts = []
+    for index, harm in pages:
+        lines = PAGES[index]
+        for kind, i, j in harm:
+            lines = mutate(lines, kind, i, j)
+        texts.append("\n".join(lines))
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "dump.txt"
+        path.write_text(gap.join(texts) + "\n", encoding="utf-8")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(parts_module, "MIN_PART_BYTES", max(1, path.stat().st_size // count))
+            parts = plan_parts(str(path), count, "utf-8")
+        joined = joined_events(path, parts, Path(directory))
+        assert joined is None or joined == serial_events(path)

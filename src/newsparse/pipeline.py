@@ -205,7 +205,7 @@ def _shares(results: list[WorkerResult]) -> list[int] | None:
         return [1, NOWHERE]
     if any(result.error or doubt(result.warnings) for result in results):
         return None
-    return join_lines([reading for reading in readings if reading is not None])
+    return join_lines([(r.reading, r.warnings) for r in results if r.reading is not None])
 
 
 def _discard(results: list[WorkerResult]) -> None:

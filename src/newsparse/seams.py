@@ -34,6 +34,7 @@ class SeamArticle:
     """An article read near a seam: where it starts, and what it counts for."""
 
     line_start: int
+    line_end: int
     layout: str
     coverage: tuple[str, ...]
     #: As the worker's file holds it (``worker.tagged_line``).
@@ -124,7 +125,9 @@ class PartReading:
         if fringe is None:
             count_article(self.middle, layout, coverage)
         else:
-            fringe.articles.append(SeamArticle(article.source.line_start, layout, coverage, record))
+            source = article.source
+            seam = SeamArticle(source.line_start, source.line_end, layout, coverage, record)
+            fringe.articles.append(seam)
         return fringe is not self.tail
 
     @property
@@ -150,17 +153,28 @@ def doubt(warnings: list[ParseWarning]) -> bool:
     return any(w.code in _UNSURE for w in warnings)
 
 
-def join_lines(readings: list[PartReading]) -> list[int] | None:
-    """Where each part's share of the file starts — the first line of the article both
-    parts at a seam read alike — and one past the last line; None if a seam has none."""
+def join_lines(parts: list[tuple[PartReading, list[ParseWarning]]]) -> list[int] | None:
+    """Where each part's share of the file starts — the first line of the first article
+    both parts at a seam read alike: the same record, the same warnings about its lines
+    (a warning such as NP107 depends on what came before) — and one past the last line;
+    None if a seam has no such article. ``parts``: each part's reading and warnings."""
     starts = [1]
-    for before, after in pairwise(readings):
+    for (before, before_warnings), (after, after_warnings) in pairwise(parts):
         heads = {(a.line_start, a.record) for a in after.head.articles}
         join = next(
-            (a.line_start for a in before.tail.articles if (a.line_start, a.record) in heads),
+            (
+                a.line_start
+                for a in before.tail.articles
+                if (a.line_start, a.record) in heads
+                and _about(before_warnings, a) == _about(after_warnings, a)
+            ),
             None,
         )
         if join is None:
             return None
         starts.append(join)
     return [*starts, NOWHERE]
+
+
+def _about(warnings: list[ParseWarning], article: SeamArticle) -> list[ParseWarning]:
+    return [w for w in warnings if article.line_start <= w.line <= article.line_end]
