@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsparse.text import normalize_line, split_line_ends
+from newsparse.text import normalize_line, split_line_ends, split_lines
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_normalize_line(raw: str, clean: str) -> None:
     assert normalize_line(raw) == clean
 
 
-@pytest.mark.parametrize(
+_LINE_ENDS = pytest.mark.parametrize(
     ("chunks", "lines"),
     [
         (["a\n", "b\n"], ["a", "b"]),
@@ -51,5 +51,15 @@ def test_normalize_line(raw: str, clean: str) -> None:
     ],
     ids=["lf", "crlf", "cr", "cr-then-crlf", "cr-cr", "empty-line", "not-line-ends"],
 )
+
+
+@_LINE_ENDS
 def test_split_line_ends(chunks: list[str], lines: list[str]) -> None:
     assert list(split_line_ends(chunks)) == lines
+
+
+@_LINE_ENDS
+def test_split_lines_splits_a_text_as_split_line_ends_splits_its_lines(
+    chunks: list[str], lines: list[str]
+) -> None:
+    assert split_lines("".join(chunks)) == lines

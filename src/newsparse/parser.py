@@ -26,7 +26,6 @@ from newsparse.layouts import rules_for
 from newsparse.models import Article
 from newsparse.options import ParseOptions
 from newsparse.taking import ALWAYS_CHROME, quote
-from newsparse.text import split_line_ends
 from newsparse.tokens import Kind, Token, tokenize
 
 #: How many lines the start of a dump is searched for a header before the generic
@@ -37,10 +36,10 @@ _GENERIC_PROBE = 200
 def read_articles(
     lines: Iterable[str], tally: Tally, options: ParseOptions, first_line: int = 1
 ) -> Iterator[Article]:
-    """Lines decoded from text (with their line ends, no lone surrogates) → articles,
+    """Lines of text (split, without their line ends, no lone surrogates) → articles,
     every line counted into ``tally``. The public entry points are in ``parsing``."""
     rules = rules_for(options.layout, options.added_layouts)
-    tokens = tokenize(split_line_ends(lines), tally, rules, options.fix_text, first_line)
+    tokens = tokenize(lines, tally, rules, options.fix_text, first_line)
     return _Parser(tokens, tally.source, options.now, tally, rules).articles()
 
 

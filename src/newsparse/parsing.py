@@ -17,8 +17,8 @@ from newsparse.models import Article
 from newsparse.options import DEFAULT_OPTIONS, ParseOptions
 from newsparse.parser import read_articles
 from newsparse.quoting import without_surrogates
-from newsparse.reader import FILE_START, Position, decode_lines, os_reason
-from newsparse.text import replace_surrogates
+from newsparse.reader import FILE_START, Position, decode_blocks, os_reason
+from newsparse.text import replace_surrogates, split_line_ends
 
 _NO_HOOKS = ParseHooks()
 
@@ -63,7 +63,8 @@ def parse_lines(
     to ``hooks.on_warning`` (by default the ``newsparse`` logger).
     """
     tally = _tally(source, hooks)
-    return Articles(read_articles(replace_surrogates(lines), tally, options), tally.account)
+    lines = split_line_ends(replace_surrogates(lines))
+    return Articles(read_articles(lines, tally, options), tally.account)
 
 
 def parse_stream(
@@ -122,12 +123,12 @@ def _stream_articles(
 ) -> Iterator[Article]:
     failure: list[InputError] = []
 
-    def lines_until_failure() -> Iterator[str]:
-        """The stream's lines; a failure ends them, so the parser finishes the articles
-        it holds (its lookahead) before the failure is raised."""
+    def blocks_until_failure() -> Iterator[list[str]]:
+        """The stream's lines, a block at a time; a failure ends them, so the parser
+        finishes the articles it holds (its lookahead) before the failure is raised."""
         try:
             on_bytes = tally.hooks.on_bytes
-            yield from decode_lines(stream, name, options.encoding, on_bytes, tally, start)
+            yield from decode_blocks(stream, name, options.encoding, on_bytes, tally, start)
         except InputError as error:
             failure.append(error)
         except OSError as error:
@@ -137,11 +138,13 @@ def _stream_articles(
                 raise
             failure.append(InputError(name, f"damaged archive: {error}"))
 
-    lines = lines_until_failure()
-    first = next(lines, None)
+    blocks = blocks_until_failure()
+    first = next(blocks, None)
     if first is None and failure:  # nothing read: not an empty input (NP105) either
         raise failure[0]
-    lines = lines if first is None else itertools.chain([first], lines)
+    lines = itertools.chain.from_iterable(
+        blocks if first is None else itertools.chain([first], blocks)
+    )
     yield from read_articles(lines, tally, options, start.line)
     if failure:
         raise failure[0]

@@ -13,12 +13,14 @@ after every article before it has been written.
 
 import io
 from collections.abc import Callable, Iterator
+from itertools import chain
 from typing import BinaryIO, NamedTuple
 
 from newsparse.compressed import compressed_hint
 from newsparse.diagnostics import ParseHooks, Tally, WarningCode
 from newsparse.errors import InputError
 from newsparse.options import UTF8, text_codec
+from newsparse.text import split_line_ends, split_lines
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -68,8 +70,31 @@ def decode_lines(
     codec = text_codec(encoding)
     if ascii_compatible(codec):
         tally = tally or Tally(path, ParseHooks())
-        return _lines_by_bytes(stream, path, codec, tally, progress, start)
+        texts = _texts_by_bytes(stream, path, codec, tally, progress, start)
+        return chain.from_iterable(io.StringIO(text, newline="\n") for text in texts)
     return _lines_by_text(stream, path, codec, start)
+
+
+def decode_blocks(
+    stream: BinaryIO,
+    path: str,
+    encoding: str = UTF8,
+    progress: Callable[[int], None] | None = None,
+    tally: Tally | None = None,
+    start: Position = FILE_START,
+) -> Iterator[list[str]]:
+    r"""The lines of :func:`decode_lines`, without their line ends (split at ``\n``,
+    ``\r\n`` and a lone ``\r``), handed on a block at a time: the parser's input.
+    A list per block rather than a generator step per line: a step per line cost more
+    than the split itself."""
+    codec = text_codec(encoding)
+    if not ascii_compatible(codec):
+        return (
+            list(split_line_ends((line,))) for line in _lines_by_text(stream, path, codec, start)
+        )
+    tally = tally or Tally(path, ParseHooks())
+    texts = _texts_by_bytes(stream, path, codec, tally, progress, start)
+    return (lines for text in texts if (lines := split_lines(text)))
 
 
 def _too_long() -> str:
@@ -84,7 +109,7 @@ def ascii_compatible(codec: str) -> bool:
         return False
 
 
-def _lines_by_bytes(
+def _texts_by_bytes(
     stream: BinaryIO,
     path: str,
     codec: str,
@@ -92,9 +117,10 @@ def _lines_by_bytes(
     progress: Callable[[int], None] | None,
     start: Position,
 ) -> Iterator[str]:
-    """Lines decoded a block at a time: one ``decode`` and one split in C per block.
-    A block with a problem (a NUL byte, bytes that do not decode, a line too long) is
-    read again line by line, so the problem knows its line and byte offset."""
+    """Text decoded a block at a time (one ``decode`` per block), each piece whole lines
+    with their ends. A block with a problem (a NUL byte, bytes that do not decode, a
+    line too long) is read again line by line, a piece per line, so the problem knows
+    its line and byte offset."""
     # Bytes and lines before the block; bytes read but not yet reported.
     offset, number, pending = start.byte, start.line - 1, 0
     for block in _blocks(stream):
@@ -110,7 +136,7 @@ def _lines_by_bytes(
         if text is None:
             yield from _checked_lines(io.BytesIO(block), path, codec, tally, number, offset)
         else:
-            yield from io.StringIO(text, newline="\n")  # split at \n only, ends kept
+            yield text
         offset += len(block)
         number += block.count(b"\n")
     if progress is not None:

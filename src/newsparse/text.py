@@ -67,3 +67,15 @@ def split_line_ends(chunks: Iterable[str]) -> Iterator[str]:
         if chunk.endswith("\r"):  # the CR of a CRLF, or a lone CR ending the last line
             chunk = chunk[:-1]
         yield from chunk.split("\r")
+
+
+def split_lines(text: str) -> list[str]:
+    r"""The lines of ``text`` (whole lines, the last maybe without its end) without their
+    ends, as :func:`split_line_ends` splits them, by one ``str.split`` in C: a ``\r\n``
+    then a lone ``\r`` is the same line end as ``\n``."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines[-1]:  # the empty piece after the last line end (or of an empty text)
+        lines.pop()
+    return lines
