@@ -68,11 +68,10 @@ def decode_lines(
     ASCII-compatible encodings).
     """
     codec = text_codec(encoding)
-    if ascii_compatible(codec):
-        tally = tally or Tally(path, ParseHooks())
-        texts = _texts_by_bytes(stream, path, codec, tally, progress, start)
-        return chain.from_iterable(io.StringIO(text, newline="\n") for text in texts)
-    return _lines_by_text(stream, path, codec, start)
+    texts = _texts(stream, path, codec, progress, tally, start)
+    if texts is None:
+        return _lines_by_text(stream, path, codec, start)
+    return chain.from_iterable(io.StringIO(text, newline="\n") for text in texts)
 
 
 def decode_blocks(
@@ -88,13 +87,26 @@ def decode_blocks(
     A list per block rather than a generator step per line: a step per line cost more
     than the split itself."""
     codec = text_codec(encoding)
-    if not ascii_compatible(codec):
-        return (
-            list(split_line_ends((line,))) for line in _lines_by_text(stream, path, codec, start)
-        )
-    tally = tally or Tally(path, ParseHooks())
-    texts = _texts_by_bytes(stream, path, codec, tally, progress, start)
+    texts = _texts(stream, path, codec, progress, tally, start)
+    if texts is None:
+        wide = _lines_by_text(stream, path, codec, start)
+        return (list(split_line_ends((line,))) for line in wide)
     return (lines for text in texts if (lines := split_lines(text)))
+
+
+def _texts(
+    stream: BinaryIO,
+    path: str,
+    codec: str,
+    progress: Callable[[int], None] | None,
+    tally: Tally | None,
+    start: Position,
+) -> Iterator[str] | None:
+    """The stream's text a block at a time, where lines are split as bytes; None for
+    an encoding that is not ASCII-compatible (UTF-16, UTF-32)."""
+    if not ascii_compatible(codec):
+        return None
+    return _texts_by_bytes(stream, path, codec, tally or Tally(path, ParseHooks()), progress, start)
 
 
 def _too_long() -> str:
