@@ -10,8 +10,9 @@ from newsparse.boundaries import ARTICLE_GAP
 from newsparse.diagnostics import WarningCode
 from newsparse.draft import Draft, Step
 from newsparse.fields import has_caption_credit
+from newsparse.header import HeaderGrammar
 from newsparse.patterns import MID_BODY_CAPTION_BLANKS
-from newsparse.taking import ALWAYS_CHROME, LineTaker, quote
+from newsparse.taking import ALWAYS_CHROME, quote
 from newsparse.tokens import Kind, Token
 
 #: The chrome kind of a photo label in a story ("img 4", web.toml): a caption follows.
@@ -27,7 +28,7 @@ def _is_footer_line(token: Token) -> bool:
     return token.kind is not Kind.DATE and len(token.text) <= _MAX_FOOTER_LINE
 
 
-class BodyRules(LineTaker):
+class BodyRules(HeaderGrammar):
     """The body of an article: its lines taken until the next article starts."""
 
     def _in_body(self, draft: Draft, token: Token) -> Step:

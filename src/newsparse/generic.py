@@ -6,18 +6,17 @@ byline, captions and bullets. Listing pages' teasers (a headline and its byline)
 at the byline.
 """
 
+from newsparse.body import BodyRules
 from newsparse.boundaries import ARTICLE_GAP
 from newsparse.draft import Draft
-from newsparse.header import HeaderGrammar
 from newsparse.models import Article
-from newsparse.record import RecordFinisher
 from newsparse.tokens import Kind, Token
 
 #: A section label over a headline on a listing page: "Djeddah", "Special graphic".
 _MAX_SECTION_LABEL_WORDS = 2
 
 
-class GenericLayout(HeaderGrammar, RecordFinisher):
+class GenericLayout(BodyRules):
     """Articles of a dump without page headers, split at gaps and footers."""
 
     def _skip_chrome(self) -> bool:

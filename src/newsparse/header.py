@@ -13,14 +13,14 @@ from newsparse.fields import (
     looks_like_author,
     split_dateline,
 )
-from newsparse.taking import LineTaker
+from newsparse.record import RecordFinisher
 from newsparse.tokens import Kind, Token
 
 #: A credit line at the end of the header is a name or an outlet: "Arab News Japan".
 _MAX_CREDIT_WORDS = 5
 
 
-class HeaderGrammar(LineTaker):
+class HeaderGrammar(RecordFinisher):
     """The lines between a headline and its first paragraph, phase by phase."""
 
     def _before_header(self, draft: Draft, token: Token) -> Phase:

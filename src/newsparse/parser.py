@@ -13,12 +13,13 @@ This module drives the parse; each concern has its own module: ``header`` (the h
 grammar), ``body`` (paragraphs and where the next article starts, asked of
 ``boundaries``, ``date_first`` and ``lead_in``), ``generic`` (dumps without page
 headers), ``record`` (a draft to an Article), ``taking`` (the one place lines are popped
-and counted) and ``draft`` (the article being assembled).
+and counted) and ``draft`` (the article being assembled). The grammars' classes form one
+chain — taking, record, header, body, generic, parser — each adding its methods to the
+one before: single inheritance is what mypyc compiles to native classes (see setup.py).
 """
 
 from collections.abc import Iterable, Iterator
 
-from newsparse.body import BodyRules
 from newsparse.diagnostics import Tally, WarningCode
 from newsparse.draft import Draft, Phase, Step
 from newsparse.generic import GenericLayout
@@ -43,7 +44,7 @@ def read_articles(
     return _Parser(tokens, tally.source, options.now, tally, rules).articles()
 
 
-class _Parser(GenericLayout, BodyRules):
+class _Parser(GenericLayout):
     """Tokens → articles: the header grammar, the body rules and the generic layout
     over one window of tokens and one tally."""
 
