@@ -20,7 +20,7 @@ _REPLACEMENTS = (
 )
 #: Lone surrogates (from ``surrogateescape`` or broken JSON) are not text: no record
 #: holding one could be written as UTF-8. They become U+FFFD, as undecodable bytes do.
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # no lone surrogate in source
 
 
 def normalize_line(line: str) -> str:
