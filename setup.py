@@ -30,6 +30,7 @@ COMPILED = (
     "lookahead",
     "parser",
     "record",
+    "tally",
     "taking",
     "text",
     "tokens",

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from newsparse import InputError, ParseHooks, ParseOptions, ParseWarning, parse_file
-from newsparse.diagnostics import Tally
 from newsparse.reader import decode_lines
+from newsparse.tally import Tally
 from tests.parsing import parse_all_file
 
 

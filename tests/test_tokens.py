@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse import ParseHooks
-from newsparse.diagnostics import Tally
 from newsparse.layouts import default_rules
 from newsparse.patterns import UNLISTED_DATE_LINE
+from newsparse.tally import Tally
 from newsparse.tokens import Kind, _unlisted_date, classify, tokenize
 
 

@@ -4,7 +4,8 @@ Every warning has a stable code and a severity, so users can grep for it, script
 count it and tests can assert it. The account is how the parser stays honest without
 printing: each line of the input is counted once, as blank, chrome (by kind), preamble,
 or a field of a record, and those counts add up to the number of lines. Callers hear
-about both as the parse runs through :class:`ParseHooks`.
+about both as the parse runs through :class:`ParseHooks`; the parser writes both
+through a :class:`~newsparse.tally.Tally`.
 """
 
 import logging
@@ -177,45 +178,3 @@ class ParseHooks:
     on_article: "Callable[[Article, str], None] | None" = None
     on_bytes: Callable[[int], None] | None = None
     on_glued: Callable[[int, str], None] | None = None
-
-
-class Tally:
-    """What a parse writes to: it counts into its :class:`LineAccount` and tells the
-    hooks. One per parse, owned by the parser."""
-
-    def __init__(self, source: str, hooks: ParseHooks) -> None:
-        self.source = source
-        self.account = LineAccount()
-        self.hooks = hooks
-
-    def warn(self, code: WarningCode, line: int, message: str) -> None:
-        self.account.warnings[code] += 1
-        self.hooks.on_warning(ParseWarning(code, self.source, line, message))
-
-    def count_field(self, line: int, name: str) -> None:
-        self.account.fields[name] += 1
-        if self.hooks.on_line is not None:
-            self.hooks.on_line(line, name)
-
-    def count_chrome(self, line: int, kind: str) -> None:
-        self.account.chrome[kind] += 1
-        if self.hooks.on_line is not None:
-            self.hooks.on_line(line, f"chrome:{kind}")
-
-    def count_glued(self, line: int, kind: str) -> None:
-        self.account.chrome_glued[kind] += 1
-        if self.hooks.on_glued is not None:
-            self.hooks.on_glued(line, kind)
-
-    def count_preamble(self, line: int) -> None:
-        self.account.preamble_lines += 1
-        if self.hooks.on_line is not None:
-            self.hooks.on_line(line, "preamble")
-
-    def count_article(self, article: "Article", layout: str) -> None:
-        account = self.account
-        account.articles += 1
-        account.layouts[layout] += 1
-        account.coverage.update(name for name in COVERAGE if getattr(article, name))
-        if self.hooks.on_article is not None:
-            self.hooks.on_article(article, layout)

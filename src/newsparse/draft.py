@@ -5,7 +5,6 @@ the header grammar (``header``), the body rules (``body``) and the generic layou
 (``generic``) fill it, and ``record`` turns it into an :class:`~newsparse.models.Article`.
 """
 
-from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from newsparse.fields import headline_key, is_headline_copy
@@ -27,32 +26,33 @@ class Phase(Enum):
     BODY = auto()
 
 
-@dataclass
 class Draft:
-    """An article being assembled."""
+    """An article being assembled: one per article, so a plain class with its own
+    ``__init__``, which mypyc compiles (a dataclass's would run as Python)."""
 
-    first: int
-    last: int
-    headline: str = ""
-    headline_key: str = ""  # the headline as its copies are compared (fields.headline_key)
-    headline_no: int = 0  # the line the headline was taken from
-    copy_no: int = 0  # the line of the latest copy of the headline
-    date: Token | None = None
-    updated: str | None = None  # the date's ISO value
-    author: str | None = None
-    captions: list[str] = field(default_factory=list)
-    bullets: list[str] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
-    headline_copies: int = 0  # later copies of the headline in the header
-    #: Line number of the last line of the latest date block (date line, or the lone
-    #: ``0`` after it): the author is the line right after.
-    date_block_end: int = -1
-    #: Line number of the latest bullet or repeated headline: where a credit line
-    #: printed at the end of the header (.jp) would follow.
-    header_end: int = -1
-    evidence: set[str] = field(default_factory=set)  # layouts whose rules matched
-    #: Found by what follows its headline, with no page header (no chrome, no date).
-    headerless: bool = False
+    def __init__(self, first: int, last: int, *, headerless: bool = False) -> None:
+        self.first = first
+        self.last = last
+        self.headline = ""
+        self.headline_key = ""  # the headline as its copies are compared (fields.headline_key)
+        self.headline_no = 0  # the line the headline was taken from
+        self.copy_no = 0  # the line of the latest copy of the headline
+        self.date: Token | None = None
+        self.updated: str | None = None  # the date's ISO value
+        self.author: str | None = None
+        self.captions: list[str] = []
+        self.bullets: list[str] = []
+        self.paragraphs: list[str] = []
+        self.headline_copies = 0  # later copies of the headline in the header
+        #: Line number of the last line of the latest date block (date line, or the lone
+        #: ``0`` after it): the author is the line right after.
+        self.date_block_end = -1
+        #: Line number of the latest bullet or repeated headline: where a credit line
+        #: printed at the end of the header (.jp) would follow.
+        self.header_end = -1
+        self.evidence: set[str] = set()  # layouts whose rules matched
+        #: Found by what follows its headline, with no page header (no chrome, no date).
+        self.headerless = headerless
 
     def set_headline(self, text: str, no: int) -> None:
         self.headline = text

@@ -20,13 +20,14 @@ one before: single inheritance is what mypyc compiles to native classes (see set
 
 from collections.abc import Iterable, Iterator
 
-from newsparse.diagnostics import Tally, WarningCode
+from newsparse.diagnostics import WarningCode
 from newsparse.draft import Draft, Phase, Step
 from newsparse.generic import GenericLayout
 from newsparse.layouts import rules_for
 from newsparse.models import Article
 from newsparse.options import ParseOptions
 from newsparse.taking import ALWAYS_CHROME, quote
+from newsparse.tally import Tally
 from newsparse.tokens import Kind, Token, tokenize
 
 #: How many lines the start of a dump is searched for a header before the generic

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsparse.compressed import decompression_errors, open_dump
-from newsparse.diagnostics import LineAccount, ParseHooks, Tally
+from newsparse.diagnostics import LineAccount, ParseHooks
 from newsparse.errors import InputError
 from newsparse.models import Article
 from newsparse.options import DEFAULT_OPTIONS, ParseOptions
 from newsparse.parser import read_articles
 from newsparse.quoting import without_surrogates
 from newsparse.reader import FILE_START, Position, decode_blocks, os_reason
+from newsparse.tally import Tally
 from newsparse.text import replace_surrogates, split_line_ends
 
 _NO_HOOKS = ParseHooks()

@@ -17,9 +17,10 @@ from itertools import chain
 from typing import BinaryIO, NamedTuple
 
 from newsparse.compressed import compressed_hint
-from newsparse.diagnostics import ParseHooks, Tally, WarningCode
+from newsparse.diagnostics import ParseHooks, WarningCode
 from newsparse.errors import InputError
 from newsparse.options import UTF8, text_codec
+from newsparse.tally import Tally
 from newsparse.text import split_line_ends, split_lines
 
 _BOM = b"\xef\xbb\xbf"

@@ -11,12 +11,13 @@ from datetime import datetime
 
 from newsparse.boundaries import Boundaries
 from newsparse.dates import resolve_date_line
-from newsparse.diagnostics import Tally, WarningCode
+from newsparse.diagnostics import WarningCode
 from newsparse.draft import Draft
 from newsparse.fields import clean_author
 from newsparse.layouts import Rules
 from newsparse.lead_in import LeadIn
 from newsparse.lookahead import Lookahead
+from newsparse.tally import Tally
 from newsparse.tokens import Kind, Token
 
 #: Lines that are chrome wherever they stand.

@@ -8,10 +8,8 @@ the later rules need (paragraph gaps, mid-body captions, "the line right after")
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from enum import IntEnum, auto
 
-from newsparse.diagnostics import Tally
 from newsparse.layouts import LineRule, Rules
 from newsparse.linear import Match
 from newsparse.patterns import (
@@ -22,6 +20,7 @@ from newsparse.patterns import (
     MOJIBAKE_LEADS,
     UNLISTED_DATE_LINE,
 )
+from newsparse.tally import Tally
 from newsparse.text import normalize_line
 
 
@@ -38,11 +37,10 @@ class Kind(IntEnum):
     SITE = auto()  # site chrome before a headline: "You are here"
 
 
-@dataclass(slots=True, eq=False)
 class Token:
-    """One non-blank line: its 1-based number, normalised text and kind. Not frozen:
-    one is built per line, and a frozen dataclass costs five times as much to build;
-    nothing changes a token once made.
+    """One non-blank line: its 1-based number, normalised text and kind. One is built
+    per line, so it is a plain class with its own ``__init__``: mypyc compiles that, where
+    a dataclass's generated one would run as Python. Nothing changes a token once made.
 
     ``chrome`` names the kind of chrome for counting, ``layout`` the layout whose rule
     recognised the line (None for plain text), ``date`` holds a date line's match.
@@ -50,15 +48,30 @@ class Token:
     the first line of a page.
     """
 
-    no: int
-    text: str
-    kind: Kind
-    blanks_before: int
-    date: Match | None = None
-    mojibake: bool = False
-    chrome: str | None = None
-    layout: str | None = None
-    crawled: bool = False
+    def __init__(
+        self,
+        no: int,
+        text: str,
+        kind: Kind,
+        blanks_before: int,
+        date: Match | None = None,
+        mojibake: bool = False,
+        chrome: str | None = None,
+        layout: str | None = None,
+        crawled: bool = False,
+    ) -> None:
+        self.no = no
+        self.text = text
+        self.kind = kind
+        self.blanks_before = blanks_before
+        self.date = date
+        self.mojibake = mojibake
+        self.chrome = chrome
+        self.layout = layout
+        self.crawled = crawled
+
+    def __repr__(self) -> str:
+        return f"Token({self.no}, {self.text!r}, {self.kind.name})"
 
 
 _Classified = tuple[Kind, Match | None, str | None, str | None]
