@@ -26,6 +26,7 @@ COMPILED = (
     "fields",
     "generic",
     "header",
+    "layouts/rules",
     "lead_in",
     "lookahead",
     "parser",

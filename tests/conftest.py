@@ -33,12 +33,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """A module compiled by mypyc (setup.py) is imported instead of its source: after an
     edit (or a checkout) the tests would test the old code. Stop with what to do."""
     package = ROOT / "src" / "newsparse"
-    for compiled in package.glob("*.so"):
-        source = package / f"{compiled.name.split('.')[0]}.py"
+    for compiled in package.rglob("*.so"):
+        source = compiled.with_name(f"{compiled.name.split('.')[0]}.py")
         if source.exists() and source.stat().st_mtime > compiled.stat().st_mtime:
             pytest.exit(
                 f"{source.relative_to(ROOT)} changed after it was compiled: run "
-                "`.venv/bin/pip install -e .` again, or delete src/newsparse/*.so "
+                "`.venv/bin/pip install -e .` again, or delete the .so files in src/newsparse "
                 "to test the Python source",
                 returncode=4,
             )

@@ -231,7 +231,7 @@ def test_detection_tries_higher_priorities_first(tmp_path: Path) -> None:
         names.append(load_layout(path))
     order = [layout.name for layout in detection_layouts(names)]
     assert order == ["copies", "wire", "p25", "arabnews", "web", "p0"]
-    assert rules_for(added=names).layout_names() == order
+    assert rules_for(added=names).layout_names == tuple(order)
 
 
 def test_an_added_layout_named_like_a_builtin_replaces_it(tmp_path: Path) -> None:

@@ -109,7 +109,11 @@ class Article(BaseModel):
         is validated as by ``Article(...)``, but the id is not hashed a second time.
         ``source`` is best given as a dict, validated in the same pass as the rest."""
         fields.update(id=article_id(headline, body), headline=headline, body=body)
-        return cls.model_validate(fields, context=_ID_FROM_CONTENT)
+        # The validator itself: model_validate's wrapper costs a tenth of the call.
+        article: Self = cls.__pydantic_validator__.validate_python(
+            fields, context=_ID_FROM_CONTENT
+        )
+        return article
 
     def record(self) -> Record:
         """``model_dump(mode="json")`` built by hand, in half the time: the

@@ -58,7 +58,7 @@ class RecordFinisher(LineTaker):
         generic when the dump is read without headers, or when no layout's rule matched
         any line of it (a headless article, a date in a form no layout lists)."""
         if not self._generic:
-            for name in self._rules.layout_names():
+            for name in self._rules.layout_names:
                 if name in draft.evidence:
                     return name
         return _GENERIC

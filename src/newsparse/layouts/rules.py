@@ -71,6 +71,8 @@ class Rules:
     """
 
     layouts: tuple[Layout, ...]
+    #: Their names, in order: asked once per article (which layout parsed it).
+    layout_names: tuple[str, ...]
     auto: bool
     chrome_lines: dict[str, LineRule]
     chrome_patterns: list[LineRule]
@@ -114,6 +116,7 @@ class Rules:
         line_rules = (*chrome_patterns, *trailer_patterns, *site_patterns)
         return cls(
             layouts=tuple(layouts),
+            layout_names=tuple(layout.name for layout in layouts),
             auto=auto,
             chrome_lines=chrome_lines,
             chrome_patterns=chrome_patterns,
@@ -147,9 +150,6 @@ class Rules:
                 | {count.lower() for count in comment_counts}
             ),
         )
-
-    def layout_names(self) -> list[str]:
-        return [layout.name for layout in self.layouts]
 
 
 def _indexed(
