@@ -1,5 +1,6 @@
 """Line kinds: decided cheaply, and right on the lines that look alike (SPEC §1)."""
 
+from pathlib import Path
 from unittest.mock import ANY
 
 import pytest
@@ -7,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse import ParseHooks
-from newsparse.layouts import default_rules
+from newsparse.layouts import default_rules, load_layout, rules_for
 from newsparse.patterns import UNLISTED_DATE_LINE
 from newsparse.tally import Tally
 from newsparse.tokens import Kind, _unlisted_date, classify, tokenize
@@ -82,3 +83,21 @@ def test_unlisted_dates_are_found_whatever_the_pre_checks_skip(text: str) -> Non
     """The cheap tests before the expression never turn away a line it matches."""
     expected = len(text) <= 80 and UNLISTED_DATE_LINE.fullmatch(text) is not None
     assert (_unlisted_date(text) is not None) == expected
+
+
+def test_the_first_rule_in_order_decides_whichever_engine_holds_it(tmp_path: Path) -> None:
+    """Date forms, then gallery counters, then chrome, trailer and site rules: a user's
+    patterns (RE2) and the built-in ones (re) are asked apart, and the first in that
+    order still decides a line both match."""
+    path = tmp_path / "site.toml"
+    path.write_text(
+        "name = 'site'\n"
+        "[[chrome]]\nkind = 'greedy'\npattern = 'Updated .*|Topics: .*'\n"
+        "[[trailers]]\nkind = 'late'\npattern = '\\d Min Read'\n",
+        encoding="utf-8",
+    )
+    rules = rules_for(added=(load_layout(path),))
+    assert classify("Updated 15 February 2025", rules) == (Kind.DATE, ANY, None, "arabnews")
+    assert classify("Topics: Saudi Arabia", rules) == (Kind.CHROME, None, "greedy", "site")
+    assert classify("3 Min Read", rules) == (Kind.CHROME, None, "read_time", "wire")
+    assert classify("Topics: Iran", default_rules()) == (Kind.TRAILER, None, "topics", "copies")

@@ -110,9 +110,7 @@ class Article(BaseModel):
         ``source`` is best given as a dict, validated in the same pass as the rest."""
         fields.update(id=article_id(headline, body), headline=headline, body=body)
         # The validator itself: model_validate's wrapper costs a tenth of the call.
-        article: Self = cls.__pydantic_validator__.validate_python(
-            fields, context=_ID_FROM_CONTENT
-        )
+        article: Self = cls.__pydantic_validator__.validate_python(fields, context=_ID_FROM_CONTENT)
         return article
 
     def record(self) -> Record:

@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum, auto
 
-from newsparse.layouts import LineRule, Rules
+from newsparse.layouts import Rules
+from newsparse.layouts.rules import GatedRule
 from newsparse.linear import Match
 from newsparse.patterns import (
     CRAWL_PREFIX,
@@ -91,30 +92,39 @@ def classify(text: str, rules: Rules) -> _Classified:
     if len(text) > MAX_STRUCTURE_LEN:
         return _TEXT
     lowered = text.lower()
-    if lowered not in rules.exact_lines and rules.gate.fullmatch(text) is None:
-        return _unlisted_date(text) or _TEXT  # the common case: one expression decides
-    return _structural(text, lowered, rules) or _unlisted_date(text) or _TEXT
+    first = rules.gate.first(text)  # the common case: one expression, no rule matches
+    if first is None and lowered not in rules.exact_lines:
+        return _unlisted_date(text) or _TEXT
+    return _structural(text, lowered, rules, first) or _unlisted_date(text) or _TEXT
 
 
-def _structural(text: str, lowered: str, rules: Rules) -> _Classified | None:
-    """What a line some layout rule may match is, by the first rule that does."""
-    for form in rules.date_lines:
-        match = form.pattern.fullmatch(text)
-        if match is not None:
-            return Kind.DATE, match, None, form.layout
+def _structural(
+    text: str, lowered: str, rules: Rules, first: GatedRule | None
+) -> _Classified | None:
+    """What a line some layout rule matches is, by the first rule that does: date forms,
+    comment counts, gallery counters, then chrome, trailer and site lines, each family's
+    exact lines before its patterns. ``first`` is the first pattern rule that matches
+    (the gate's answer, in that same order), so no pattern is asked again but a date's,
+    for its groups."""
+    family = None if first is None else first.family
+    if first is not None and family == "date":
+        match = first.pattern.fullmatch(text)
+        assert match is not None  # the gate matched this pattern
+        return Kind.DATE, match, None, first.layout
     if text in rules.comment_counts:
         return Kind.COMMENT_COUNT, None, "comment_count", None
-    for counter in rules.gallery_counters:
-        if counter.fullmatch(text):
-            return Kind.GALLERY, None, "gallery_counter", None
-    for kind, exact, patterns in (
-        (Kind.CHROME, rules.chrome_lines, rules.chrome_patterns),
-        (Kind.TRAILER, rules.trailer_lines, rules.trailer_patterns),
-        (Kind.SITE, rules.site_lines, rules.site_patterns),
+    if family == "gallery":
+        return Kind.GALLERY, None, "gallery_counter", None
+    for kind, line_family, exact in (
+        (Kind.CHROME, "chrome", rules.chrome_lines),
+        (Kind.TRAILER, "trailer", rules.trailer_lines),
+        (Kind.SITE, "site", rules.site_lines),
     ):
-        rule = exact.get(lowered) or _first_match(patterns, text)
+        rule = exact.get(lowered)
         if rule is not None:
             return kind, None, rule.kind, rule.layout
+        if first is not None and family == line_family:
+            return kind, None, first.kind, first.layout
     return None
 
 
@@ -127,14 +137,6 @@ def _unlisted_date(text: str) -> _Classified | None:
         return None  # every date has a digit, every age without one says "an hour ago"
     match = UNLISTED_DATE_LINE.fullmatch(text)
     return None if match is None else (Kind.DATE, match, None, None)
-
-
-def _first_match(rules: list[LineRule], text: str) -> LineRule | None:
-    for rule in rules:
-        assert rule.pattern is not None  # pattern rules are indexed apart from line rules
-        if rule.pattern.fullmatch(text):
-            return rule
-    return None
 
 
 def looks_like_mojibake(text: str) -> bool:

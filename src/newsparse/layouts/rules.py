@@ -4,7 +4,7 @@ kind of line is this, and whose rule said so?").
 Layouts are merged in the order given (detection order): where two rules claim the
 same exact line, or two date line forms the same line, the first layout's wins.
 Patterns of layout files (RE2) and of built-in layouts (``re``) are never joined into
-one expression: each engine gets its own (see :class:`Alternatives`).
+one expression: each engine gets its own (see :class:`Alternatives` and :class:`Gate`).
 """
 
 import re
@@ -13,39 +13,32 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TypeVar
 
-from newsparse.layouts.layout import Conventions, DateRule, Layout, LineRule
+from newsparse.layouts.layout import Conventions, Layout, LineRule
 from newsparse.linear import LinearPattern, Match, Pattern, compile_pattern
 
 _T = TypeVar("_T")
 
 
 class Alternatives:
-    """Several patterns asked as one: at most one per engine, as RE2 cannot run every
+    """Several patterns searched as one: at most one per engine, as RE2 cannot run every
     built-in pattern (a lookahead) and ``re`` must not run a user's (no linear time).
+    With one pattern (no user's, or only a user's), ``search`` is that pattern's own."""
 
-    With one pattern (no user's, or only a user's), ``fullmatch`` and ``search`` are
-    that pattern's own: the gate asks every short line, and a call in between cost 8%.
-    """
+    __slots__ = ("patterns", "search")
 
-    __slots__ = ("fullmatch", "patterns", "search")
-
-    fullmatch: Callable[[str], Match | None]
     #: The leftmost match (the first pattern's, on a tie), between ``pos`` and ``endpos``.
     search: Callable[[str, int, int], Match | None]
 
     def __init__(self, patterns: tuple[Pattern, ...]) -> None:
         self.patterns = patterns
-        if len(patterns) == 1:
-            self.fullmatch, self.search = patterns[0].fullmatch, patterns[0].search
-        else:
-            self.fullmatch, self.search = self._fullmatch, self._search
+        self.search = patterns[0].search if len(patterns) == 1 else self._search
 
     @classmethod
-    def of(cls, patterns: Iterable[Pattern], branch: Callable[[str], str] = str) -> "Alternatives":
-        """``patterns`` joined per engine, each made a ``branch`` of the joined one."""
+    def of(cls, patterns: Iterable[Pattern]) -> "Alternatives":
+        """``patterns`` joined per engine."""
         groups: dict[bool, list[str]] = {False: [], True: []}  # by "is a user's (RE2)"
         for pattern in _unique_patterns(patterns):
-            groups[isinstance(pattern, LinearPattern)].append(branch(pattern.pattern))
+            groups[isinstance(pattern, LinearPattern)].append(pattern.pattern)
         return cls(
             tuple(
                 compile_pattern("|".join(group), linear=linear)
@@ -58,8 +51,60 @@ class Alternatives:
         found = (p.search(text, pos, endpos) for p in self.patterns)
         return min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
 
-    def _fullmatch(self, text: str) -> Match | None:
-        return next((m for p in self.patterns if (m := p.fullmatch(text)) is not None), None)
+
+@dataclass(frozen=True)
+class GatedRule:
+    """A pattern rule as the gate knows it: its family (``date``, ``gallery``,
+    ``chrome``, ``trailer``, ``site``), its pattern, and what a line it matches is."""
+
+    family: str
+    pattern: Pattern
+    layout: str | None
+    kind: str | None  # a line rule's kind of chrome
+
+
+class Gate:
+    """Every pattern rule asked as one expression per engine: most lines fail it at
+    once, in C. Its branches are the rules in their order of precedence, each a named
+    group, so a match also says which rule matches first, and no rule need be asked
+    again one by one (they cost a tenth of the parse that way)."""
+
+    __slots__ = ("_expressions", "rules")
+
+    def __init__(self, rules: Sequence[GatedRule]) -> None:
+        self.rules = tuple(rules)
+        branches: dict[bool, dict[str, str]] = {False: {}, True: {}}  # by "is a user's (RE2)"
+        for index, rule in enumerate(self.rules):
+            # The same pattern later never matches first: one branch per pattern.
+            branches[isinstance(rule.pattern, LinearPattern)].setdefault(
+                rule.pattern.pattern, f"(?:{_ungrouped(rule.pattern.pattern)})(?P<_{index}>)"
+            )
+        self._expressions = tuple(
+            compile_pattern("|".join(group.values()), linear=linear)
+            for linear, group in branches.items()
+            if group
+        )
+
+    def first(self, text: str) -> GatedRule | None:
+        """The first rule that matches all of ``text``, or None."""
+        found: int | None = None
+        for expression in self._expressions:
+            match = expression.fullmatch(text)
+            if match is not None:
+                index = _branch(match)
+                found = index if found is None else min(found, index)
+        return None if found is None else self.rules[found]
+
+
+def _branch(match: Match) -> int:
+    """The index of the gate's branch that matched: the one named group that took part.
+    It is empty and ends its branch — a group around the branch would hide the branch's
+    first character from ``re``, which skips most branches by it — so ``re`` names it
+    at once: it closes last."""
+    name = match.lastgroup if isinstance(match, re.Match) else None
+    if name is None:
+        name = next(key for key, value in match.groupdict().items() if value is not None)
+    return int(name[1:])
 
 
 @dataclass(frozen=True)
@@ -75,14 +120,9 @@ class Rules:
     layout_names: tuple[str, ...]
     auto: bool
     chrome_lines: dict[str, LineRule]
-    chrome_patterns: list[LineRule]
     trailer_lines: dict[str, LineRule]
-    trailer_patterns: list[LineRule]
     site_lines: dict[str, LineRule]
-    site_patterns: list[LineRule]
-    date_lines: tuple[DateRule, ...]
     bylines: tuple[Pattern, ...]
-    gallery_counters: tuple[Pattern, ...]
     comment_counts: frozenset[str]
     bullet_glyphs: tuple[str, ...]
     dateline_separator: Alternatives
@@ -96,9 +136,9 @@ class Rules:
     breadcrumbs: bool
     section_label_twice: bool
     generic: bool
-    #: One expression (per engine) matching every line any pattern rule could match:
-    #: most lines fail it at their first character, in C, and need no other test.
-    gate: Alternatives
+    #: Every pattern rule — date forms, gallery counters, then chrome, trailer and site
+    #: patterns, the order in which a line's kind is decided — as one question.
+    gate: Gate
     #: Every exact line of every rule, lower-cased, and the comment counts.
     exact_lines: frozenset[str]
 
@@ -107,26 +147,16 @@ class Rules:
         chrome_lines, chrome_patterns = _indexed(layout.chrome for layout in layouts)
         trailer_lines, trailer_patterns = _indexed(layout.trailers for layout in layouts)
         site_lines, site_patterns = _indexed(layout.site_chrome for layout in layouts)
-        date_lines = tuple(chain.from_iterable(layout.date_lines for layout in layouts))
-        gallery_counters = tuple(
-            x.gallery_counter for x in layouts if x.gallery_counter is not None
-        )
         comment_counts = frozenset(filter(None, (layout.comment_count for layout in layouts)))
         conventions = _merged([layout.conventions for layout in layouts])
-        line_rules = (*chrome_patterns, *trailer_patterns, *site_patterns)
         return cls(
             layouts=tuple(layouts),
             layout_names=tuple(layout.name for layout in layouts),
             auto=auto,
             chrome_lines=chrome_lines,
-            chrome_patterns=chrome_patterns,
             trailer_lines=trailer_lines,
-            trailer_patterns=trailer_patterns,
             site_lines=site_lines,
-            site_patterns=site_patterns,
-            date_lines=date_lines,
             bylines=_unique_patterns(p for layout in layouts for p in layout.bylines),
-            gallery_counters=gallery_counters,
             comment_counts=comment_counts,
             bullet_glyphs=conventions.bullet_glyphs,
             dateline_separator=Alternatives.of(conventions.separators),
@@ -137,19 +167,37 @@ class Rules:
             breadcrumbs=any(layout.breadcrumbs for layout in layouts),
             section_label_twice=any(layout.section_label_twice for layout in layouts),
             generic=bool(layouts) and all(layout.generic for layout in layouts),
-            gate=Alternatives.of(
-                [
-                    *(form.pattern for form in date_lines),
-                    *(rule.pattern for rule in line_rules if rule.pattern is not None),
-                    *gallery_counters,
-                ],
-                _ungrouped,
+            gate=_gate(
+                layouts,
+                {"chrome": chrome_patterns, "trailer": trailer_patterns, "site": site_patterns},
             ),
             exact_lines=frozenset(
                 {*chrome_lines, *trailer_lines, *site_lines}
                 | {count.lower() for count in comment_counts}
             ),
         )
+
+
+def _gate(layouts: Sequence[Layout], line_patterns: dict[str, list[LineRule]]) -> Gate:
+    """The layouts' pattern rules in their order of precedence: date forms, gallery
+    counters, then the line rules' patterns by family (chrome, trailer, site)."""
+    dates = (
+        GatedRule("date", form.pattern, form.layout, None)
+        for layout in layouts
+        for form in layout.date_lines
+    )
+    counters = (
+        GatedRule("gallery", layout.gallery_counter, None, None)
+        for layout in layouts
+        if layout.gallery_counter is not None
+    )
+    lines = (
+        GatedRule(family, rule.pattern, rule.layout, rule.kind)
+        for family, rules in line_patterns.items()
+        for rule in rules
+        if rule.pattern is not None
+    )
+    return Gate([*dates, *counters, *lines])
 
 
 def _indexed(
