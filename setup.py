@@ -30,6 +30,7 @@ COMPILED = (
     "lead_in",
     "lookahead",
     "parser",
+    "patterns",
     "record",
     "tally",
     "taking",

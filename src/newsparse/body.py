@@ -6,6 +6,8 @@ and only then taken: as a footer, stray chrome, a repeated or mid-body caption, 
 paragraph.
 """
 
+from typing import Final
+
 from newsparse.boundaries import ARTICLE_GAP
 from newsparse.diagnostics import WarningCode
 from newsparse.draft import Draft, Step
@@ -16,12 +18,12 @@ from newsparse.taking import ALWAYS_CHROME, quote
 from newsparse.tokens import Kind, Token
 
 #: The chrome kind of a photo label in a story ("img 4", web.toml): a caption follows.
-_PHOTO_LABEL = "photo_label"
+_PHOTO_LABEL: Final = "photo_label"
 #: No line of site chrome before a headline (a masthead, a label) is longer.
-_MAX_LEAD_IN_LINE = 80
+_MAX_LEAD_IN_LINE: Final = 80
 #: After a footer, lines up to this long are more footer ("Most recent World stories");
 #: a longer one is a paragraph, and the story goes on.
-_MAX_FOOTER_LINE = 80
+_MAX_FOOTER_LINE: Final = 80
 
 
 def _is_footer_line(token: Token) -> bool:

@@ -8,6 +8,8 @@ bullets, a byline, a dateline paragraph) when the page prints no header at all.
 Every answer looks at most a bounded number of lines ahead (see ``lookahead``).
 """
 
+from typing import Final
+
 from newsparse.date_first import DateFirst, is_source_label
 from newsparse.fields import (
     byline_name,
@@ -32,15 +34,15 @@ from newsparse.tokens import Kind, Token
 
 #: Blank lines that set an article apart: before a headline with no page header, and
 #: between articles in the generic layout (SPEC: *Boundaries*).
-ARTICLE_GAP = 2
+ARTICLE_GAP: Final = 2
 #: Headlines seen on real pages are at most ~150 characters; a longer line standing
 #: apart is a paragraph.
-_MAX_HEADLESS_HEADLINE = 200
+_MAX_HEADLESS_HEADLINE: Final = 200
 #: Summary points printed without a glyph: one to three seen on real pages.
-_MAX_SUMMARIES = 4
-_MIN_SUMMARY_WORDS = 4
+_MAX_SUMMARIES: Final = 4
+_MIN_SUMMARY_WORDS: Final = 4
 #: Answers kept per question asked again: the questions come back within a window.
-_MEMO_SIZE = 2 * WINDOW
+_MEMO_SIZE: Final = 2 * WINDOW
 
 #: The texts after a header line: as a list, as a set, and the set of their lengths.
 _TextsAfter = tuple[list[str], frozenset[str], frozenset[int]]

@@ -3,6 +3,8 @@ date block (date, perhaps an author, labels) first, then the headline. These que
 find the headline after such a date line; ``boundaries`` builds on them.
 """
 
+from typing import Final
+
 from newsparse.fields import (
     byline_name,
     has_caption_credit,
@@ -16,7 +18,7 @@ from newsparse.patterns import MAX_BREADCRUMB_WORDS
 from newsparse.tokens import Kind, Token
 
 #: Lines a date line printed before its headline may have after it, before the headline.
-_DATE_BLOCK_CHROME = frozenset({Kind.CHROME, Kind.GALLERY, Kind.COMMENT_COUNT})
+_DATE_BLOCK_CHROME: Final = frozenset({Kind.CHROME, Kind.GALLERY, Kind.COMMENT_COUNT})
 
 
 def is_source_label(token: Token) -> bool:

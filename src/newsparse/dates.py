@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
+from typing import Final
 
 from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
@@ -18,7 +19,7 @@ from newsparse.diagnostics import WarningCode
 from newsparse.linear import Match
 from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
 
-_DATE_FORMATS = (
+_DATE_FORMATS: Final = (
     "%d %B %Y",
     "%d %b %Y",
     "%B %d %Y",
@@ -30,7 +31,7 @@ _DATE_FORMATS = (
     "%Y/%m/%d",
 )
 #: Month names and abbreviations as ``%B`` and ``%b`` read them (the C locale's).
-_MONTHS = {
+_MONTHS: Final = {
     name.lower(): number
     for number, names in enumerate(
         (
@@ -52,19 +53,19 @@ _MONTHS = {
     for name in names
 }
 #: The shapes of ``_DATE_FORMATS``' first five formats, with their parts.
-_COMMON_DAY = re.compile(
+_COMMON_DAY: Final = re.compile(
     r"(?P<d1>\d{1,2}) (?P<m1>[A-Za-z]+) (?P<y1>\d{4})"
     r"|(?P<m2>[A-Za-z]+) (?P<d2>\d{1,2}) (?P<y2>\d{4})"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
 )
-_ORDINAL = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
-_AGE_PART = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
-_TIME_SEPARATOR = re.compile(r"[:h]")  # 01:10:42, 14h05
-_LONG_NUMBER = re.compile(r"\d{3,}")
-_OFFSET = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
+_ORDINAL: Final = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th)$")
+_AGE_PART: Final = re.compile(r"(\d+|an?)\s+([^\W\d_]+)|(\d+)([^\W\d_]+)")
+_TIME_SEPARATOR: Final = re.compile(r"[:h]")  # 01:10:42, 14h05
+_LONG_NUMBER: Final = re.compile(r"\d{3,}")
+_OFFSET: Final = re.compile(r"(?:GMT|UTC)\s?([+-]?)(\d{1,2})(?::?(\d{2}))?")
 # Two defaults that differ in every field: a component dateutil had to take from the
 # default shows up as a difference, so a partial date is refused, never completed.
-_DEFAULTS = (datetime(1900, 1, 1), datetime(1904, 2, 2))
+_DEFAULTS: Final = (datetime(1900, 1, 1), datetime(1904, 2, 2))
 
 
 def as_now(value: datetime | str | None) -> datetime | None:

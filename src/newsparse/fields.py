@@ -5,6 +5,7 @@ line *is* when its place alone does not tell.
 """
 
 from string import ascii_letters
+from typing import Final
 
 from newsparse.layouts import Rules, default_rules
 from newsparse.patterns import (
@@ -18,17 +19,25 @@ from newsparse.patterns import (
 )
 
 #: A section label is a few characters: "Middle East", "Ramadan 2023".
-_MAX_SECTION_LABEL_LEN = 40
+_MAX_SECTION_LABEL_LEN: Final = 40
 #: A label printed before a headline's copy: "Analysis", "Opinion", "Op-Ed".
-_MAX_LABEL_WORDS = 2
-_MAX_LABEL_LEN = 32
+_MAX_LABEL_WORDS: Final = 2
+_MAX_LABEL_LEN: Final = 32
 # A headline is a title, not a sentence: it does not end like one once closing quotes
 # and brackets are set aside ("... said.”" is a paragraph, "... ‘terrorism’" a title).
-_SENTENCE_ENDS = frozenset(".,;:。、")  # and the Japanese full stop and comma
-_CLOSERS = "”’\"')»」』"
+_SENTENCE_ENDS: Final = frozenset(".,;:。、")  # and the Japanese full stop and comma
+_CLOSERS: Final = "”’\"')»」』"
 #: Copies of a headline may differ in quote style only ('…' on one, ‘…’ on the other):
 #: comparisons fold curly and straight quotes together.
-_QUOTE_FOLD = (("‘", "'"), ("’", "'"), ("‚", "'"), ("‛", "'"), ("“", '"'), ("”", '"'), ("„", '"'))
+_QUOTE_FOLD: Final = (
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+)
 
 
 def headline_key(line: str) -> str:

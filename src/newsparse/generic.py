@@ -6,6 +6,8 @@ byline, captions and bullets. Listing pages' teasers (a headline and its byline)
 at the byline.
 """
 
+from typing import Final
+
 from newsparse.body import BodyRules
 from newsparse.boundaries import ARTICLE_GAP
 from newsparse.draft import Draft
@@ -13,7 +15,7 @@ from newsparse.models import Article
 from newsparse.tokens import Kind, Token
 
 #: A section label over a headline on a listing page: "Djeddah", "Special graphic".
-_MAX_SECTION_LABEL_WORDS = 2
+_MAX_SECTION_LABEL_WORDS: Final = 2
 
 
 class GenericLayout(BodyRules):

@@ -6,6 +6,8 @@ bullets. Each phase method takes the token ahead (pops it) or leaves it for the 
 phase, and says which phase comes next.
 """
 
+from typing import Final
+
 from newsparse.draft import Draft, Phase
 from newsparse.fields import (
     byline_name,
@@ -17,7 +19,7 @@ from newsparse.record import RecordFinisher
 from newsparse.tokens import Kind, Token
 
 #: A credit line at the end of the header is a name or an outlet: "Arab News Japan".
-_MAX_CREDIT_WORDS = 5
+_MAX_CREDIT_WORDS: Final = 5
 
 
 class HeaderGrammar(RecordFinisher):

@@ -3,6 +3,8 @@ aggregator's source name. Such lines look like text; what gives them away is the
 headline with its header that follows them (asked of ``boundaries``).
 """
 
+from typing import Final
+
 from newsparse.boundaries import ARTICLE_GAP, Boundaries
 from newsparse.fields import looks_like_author, looks_like_label
 from newsparse.layouts import Rules
@@ -11,11 +13,11 @@ from newsparse.patterns import BREADCRUMB_ROOTS, MAX_BREADCRUMB_WORDS
 from newsparse.tokens import Kind
 
 #: A masthead: the site's name and tagline, over its site chrome.
-_MAX_MASTHEAD = 3
-_MAX_MASTHEAD_LINE = 80
+_MAX_MASTHEAD: Final = 3
+_MAX_MASTHEAD_LINE: Final = 80
 #: A site's name or logo glyph printed as one word over a page: "TT", "Ƶ".
-_MAX_SITE_NAME = 16
-_MAX_SITE_NAME_WORDS = 2
+_MAX_SITE_NAME: Final = 16
+_MAX_SITE_NAME_WORDS: Final = 2
 
 
 class LeadIn:

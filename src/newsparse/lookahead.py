@@ -9,30 +9,31 @@ at the tokens in between.
 from collections import deque
 from collections.abc import Iterator
 from itertools import islice
+from typing import Final
 
 from newsparse.tokens import Kind, Token
 
 #: How far after a headline its page header may start. The longest run seen between a
 #: headline and its first chrome or date line is a gallery's caption list; 16 is twice
 #: the longest seen.
-ANCHOR_REACH = 16
+ANCHOR_REACH: Final = 16
 #: How far a gallery's captions (each with a photo credit or printed twice, with ``N / M``
 #: counters) may run between a headline and its page header: the longest seen is 28
 #: captions printed twice (.fr), 56 lines; this is more than three times that.
-GALLERY_REACH = 200
+GALLERY_REACH: Final = 200
 #: How far after the first header line the headline is printed again (date, author,
 #: ``Follow``, a lone ``0``, then the headline: 5 lines at most on real pages).
-REPEAT_REACH = 8
+REPEAT_REACH: Final = 8
 #: Tokens kept ahead: enough for a date printed before its headline (3 more lines)
 #: followed by a full header run.
-WINDOW = 2 * (ANCHOR_REACH + REPEAT_REACH)
+WINDOW: Final = 2 * (ANCHOR_REACH + REPEAT_REACH)
 
 #: Tokens read into the window at once when it runs low: reading one at a time cost a
 #: call per line; the window then holds at most ``WINDOW + BATCH`` tokens.
-BATCH = 64
+BATCH: Final = 64
 
 #: Lines that mark a page header: header chrome, date lines, gallery counters.
-ANCHORS = frozenset({Kind.DATE, Kind.CHROME, Kind.GALLERY})
+ANCHORS: Final = frozenset({Kind.DATE, Kind.CHROME, Kind.GALLERY})
 
 
 class Lookahead:

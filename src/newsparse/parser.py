@@ -19,6 +19,7 @@ one before: single inheritance is what mypyc compiles to native classes (see set
 """
 
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from newsparse.diagnostics import WarningCode
 from newsparse.draft import Draft, Phase, Step
@@ -32,7 +33,7 @@ from newsparse.tokens import Kind, Token, tokenize
 
 #: How many lines the start of a dump is searched for a header before the generic
 #: layout is chosen: far more than any preamble seen before a first headline.
-_GENERIC_PROBE = 200
+_GENERIC_PROBE: Final = 200
 
 
 def read_articles(

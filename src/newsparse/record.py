@@ -2,6 +2,8 @@
 dateline split off the first paragraph, its layout named and its fields counted.
 """
 
+from typing import Final
+
 from newsparse.diagnostics import WarningCode
 from newsparse.draft import Draft
 from newsparse.fields import split_dateline
@@ -10,9 +12,9 @@ from newsparse.patterns import DATELINE_MAX_LEN
 from newsparse.taking import LineTaker, quote
 
 #: The layout credited with articles no layout's rule matched.
-_GENERIC = "generic"
+_GENERIC: Final = "generic"
 #: A word set after a paragraph to ask whether all before it is a dateline.
-_PROBE = "story"
+_PROBE: Final = "story"
 
 
 class RecordFinisher(LineTaker):

@@ -8,6 +8,7 @@ reported once, wherever the line is taken or dropped.
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Final
 
 from newsparse.boundaries import Boundaries
 from newsparse.dates import resolve_date_line
@@ -21,7 +22,7 @@ from newsparse.tally import Tally
 from newsparse.tokens import Kind, Token
 
 #: Lines that are chrome wherever they stand.
-ALWAYS_CHROME = frozenset({Kind.TRAILER, Kind.SITE})
+ALWAYS_CHROME: Final = frozenset({Kind.TRAILER, Kind.SITE})
 
 
 class LineTaker:

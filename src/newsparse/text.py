@@ -7,10 +7,11 @@ text. Nothing else is rewritten: quotes, dashes and inner spacing stay as printe
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 #: Replacements, as (character, replacement): zero-width characters that scrapers leave
 #: behind are removed; no-break spaces (NBSP, figure space, narrow NBSP) become spaces.
-_REPLACEMENTS = (
+_REPLACEMENTS: Final = (
     ("\u200b", ""),
     ("\u2060", ""),
     ("\ufeff", ""),
@@ -20,7 +21,7 @@ _REPLACEMENTS = (
 )
 #: Lone surrogates (from ``surrogateescape`` or broken JSON) are not text: no record
 #: holding one could be written as UTF-8. They become U+FFFD, as undecodable bytes do.
-_SURROGATES = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # no lone surrogate in source
+_SURROGATES: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # no lone surrogate in source
 
 
 def normalize_line(line: str) -> str:

@@ -9,6 +9,7 @@ the later rules need (paragraph gaps, mid-body captions, "the line right after")
 import re
 from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum, auto
+from typing import Final
 
 from newsparse.layouts import Rules
 from newsparse.layouts.rules import GatedRule
@@ -76,12 +77,12 @@ class Token:
 
 
 _Classified = tuple[Kind, Match | None, str | None, str | None]
-_TEXT: _Classified = (Kind.TEXT, None, None, None)
-_TEXT_BULLET: _Classified = (Kind.BULLET, None, None, None)
-_DIGIT = re.compile(r"\d")
+_TEXT: Final[_Classified] = (Kind.TEXT, None, None, None)
+_TEXT_BULLET: Final[_Classified] = (Kind.BULLET, None, None, None)
+_DIGIT: Final = re.compile(r"\d")
 #: How a date line of a form no layout lists ends when not in a digit (of a year, a
 #: time, an offset): "am", "PM" or "p.m." after a time, "ago" after an age.
-_DATE_LINE_ENDS = ("m", "M", "m.", "M.", "ago")
+_DATE_LINE_ENDS: Final = ("m", "M", "m.", "M.", "ago")
 
 
 def classify(text: str, rules: Rules) -> _Classified:
