@@ -19,20 +19,24 @@ class Tally:
         self.source = source
         self.account = LineAccount()
         self.hooks = hooks
+        # What a call per line reads, held here: compiled, read without a dict lookup.
+        self._fields = self.account.fields
+        self._chrome = self.account.chrome
+        self._on_line = hooks.on_line
 
     def warn(self, code: WarningCode, line: int, message: str) -> None:
         self.account.warnings[code] += 1
         self.hooks.on_warning(ParseWarning(code, self.source, line, message))
 
     def count_field(self, line: int, name: str) -> None:
-        self.account.fields[name] += 1
-        if self.hooks.on_line is not None:
-            self.hooks.on_line(line, name)
+        self._fields[name] += 1
+        if self._on_line is not None:
+            self._on_line(line, name)
 
     def count_chrome(self, line: int, kind: str) -> None:
-        self.account.chrome[kind] += 1
-        if self.hooks.on_line is not None:
-            self.hooks.on_line(line, f"chrome:{kind}")
+        self._chrome[kind] += 1
+        if self._on_line is not None:
+            self._on_line(line, f"chrome:{kind}")
 
     def count_glued(self, line: int, kind: str) -> None:
         self.account.chrome_glued[kind] += 1
@@ -41,8 +45,8 @@ class Tally:
 
     def count_preamble(self, line: int) -> None:
         self.account.preamble_lines += 1
-        if self.hooks.on_line is not None:
-            self.hooks.on_line(line, "preamble")
+        if self._on_line is not None:
+            self._on_line(line, "preamble")
 
     def count_article(self, article: "Article", layout: str) -> None:
         account = self.account
