@@ -32,6 +32,7 @@ COMPILED = (
     "parser",
     "patterns",
     "record",
+    "seams",
     "tally",
     "taking",
     "text",

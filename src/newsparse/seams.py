@@ -29,7 +29,7 @@ _UNSURE = frozenset({WarningCode.GENERIC_LAYOUT, WarningCode.UNDECODABLE})
 NOWHERE = 1 << 62  # past the last line of any file
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: compiled (setup.py), a frozen dataclass does not unpickle
 class SeamArticle:
     """An article read near a seam: where it starts, and what it counts for."""
 
