@@ -7,13 +7,15 @@
 The dump is built by repeating source dumps until it reaches the size asked for —
 ``mixed`` (default): every fixture dump and every real-layout page of
 ``fixtures/real``; ``fixtures``: the fixture dumps; ``seed``: the seed alone — and kept
-in ``benchmarks/data/`` for the next run. Each format is converted once under
+in ``benchmarks/data/`` for the next run. Each format is converted under
 ``/usr/bin/time -v``, output to /dev/null; the floor is Python reading and decoding the
-same file line by line and doing nothing else (the best of three runs), and each time
-is also given as a multiple of it and of JSON Lines'. Then the dump is converted as one file with
-``--jobs 1`` and ``--jobs 2`` (the two outputs compared byte for byte), and split into
-8 files the same way; ``--rss-sizes`` converts dumps of those sizes for peak memory;
-last, start-up (``newsparse --version``) and a one-article dump are timed.
+same file line by line and doing nothing else, and each time is also given as a
+multiple of it and of JSON Lines'. Every time is the best of ``--repeat`` runs (3):
+on a shared machine one run may be a fifth slower than the next. Then the dump is
+converted as one file with ``--jobs 1`` and ``--jobs 2`` (the outputs of all runs
+compared byte for byte), and split into 8 files the same way; ``--rss-sizes``
+converts dumps of those sizes for peak memory; last, start-up (``newsparse
+--version``) and a one-article dump are timed.
 """
 
 import argparse
@@ -91,20 +93,28 @@ def cpu_name() -> str:
     return match[1] if match else platform.machine()
 
 
-def identical(command: list[str], jobs: tuple[str, str]) -> tuple[float, float, bool]:
-    """``command`` timed with each of ``--jobs`` ``jobs``; whether both outputs (and
-    stderr) are byte for byte the same."""
-    outputs, times = [], []
+def best(command: list[str], repeat: int) -> tuple[float, float]:
+    """The best wall time of ``repeat`` runs of ``command``, and its peak RSS."""
+    return min(timed(command) for _ in range(repeat))
+
+
+def identical(command: list[str], jobs: tuple[str, str], repeat: int) -> tuple[float, float, bool]:
+    """``command``'s best time of ``repeat`` runs with each of ``--jobs`` ``jobs``;
+    whether the outputs (and stderr) of all runs are byte for byte the same."""
+    outputs, times = set(), []
     for count in jobs:
         out = DATA / f"jobs{count}.out"
-        started = time.perf_counter()
-        result = subprocess.run(
-            [*command, "--jobs", count, "-o", str(out)], capture_output=True, check=True
-        )
-        times.append(time.perf_counter() - started)
-        outputs.append((out.read_bytes(), result.stderr))
-        out.unlink()
-    return times[0], times[1], outputs[0] == outputs[1]
+        runs = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            result = subprocess.run(
+                [*command, "--jobs", count, "-o", str(out)], capture_output=True, check=True
+            )
+            runs.append(time.perf_counter() - started)
+            outputs.add((out.read_bytes(), result.stderr))
+            out.unlink()
+        times.append(min(runs))
+    return times[0], times[1], len(outputs) == 1
 
 
 def row(name: str, seconds: float, size_mb: float, floor: float, rss: float) -> str:
@@ -117,6 +127,7 @@ def main() -> None:
     parser.add_argument("--source", choices=("mixed", "fixtures", "seed"), default="mixed")
     parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--rss-sizes", nargs="*", type=int, default=[], metavar="MB")
+    parser.add_argument("--repeat", type=int, default=3, metavar="N")
     args = parser.parse_args()
 
     dump = build_dump(args.size_mb, args.source)
@@ -125,19 +136,18 @@ def main() -> None:
     print(f"{cpu_name()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"dump: {dump.relative_to(ROOT)} ({size_mb:.1f} MB)\n")
     print(f"{'run':<20}{'seconds':>9}{'MB/s':>9}{'x floor':>9}{'peak RSS MB':>13}  x jsonl")
-    # The floor is short, so its noise is large: the best of three runs.
-    floor, rss = min(timed([sys.executable, "-c", FLOOR, str(dump)]) for _ in range(3))
+    floor, rss = best([sys.executable, "-c", FLOOR, str(dump)], args.repeat)
     print(row("python floor", floor, size_mb, floor, rss))
     jsonl = None
     for fmt in args.formats:
-        seconds, rss = timed([newsparse, "convert", str(dump), "--to", fmt, "-j", "1"])
+        seconds, rss = best([newsparse, "convert", str(dump), "--to", fmt, "-j", "1"], args.repeat)
         jsonl = seconds if fmt == "jsonl" else jsonl
         ratio = f"{seconds / jsonl:>9.2f}" if jsonl else ""
         print(row(f"convert --to {fmt}", seconds, size_mb, floor, rss) + ratio)
 
     print(f"\none {size_mb:.0f} MB file, jsonl ({os.cpu_count()} CPUs):")
     serial, parallel, same = identical(
-        [newsparse, "convert", "-q", str(dump), "--to", "jsonl"], ("1", "2")
+        [newsparse, "convert", "-q", str(dump), "--to", "jsonl"], ("1", "2"), args.repeat
     )
     print(f"{'--jobs 1':<20}{serial:>9.2f}{size_mb / serial:>9.1f}")
     print(
@@ -147,7 +157,7 @@ def main() -> None:
     parts = [str(p) for p in split_dump(dump, 8)]
     print(f"\n8 files, jsonl ({os.cpu_count()} CPUs):")
     serial, parallel, same = identical(
-        [newsparse, "convert", "-q", *parts, "--to", "jsonl"], ("1", "2")
+        [newsparse, "convert", "-q", *parts, "--to", "jsonl"], ("1", "2"), args.repeat
     )
     print(f"{'--jobs 1':<20}{serial:>9.2f}{size_mb / serial:>9.1f}")
     print(
@@ -160,8 +170,8 @@ def main() -> None:
         sized = build_dump(size, args.source)
         seconds, rss = timed([newsparse, "convert", str(sized), "--to", "jsonl", "-j", "1"])
         print(f"{size:>6} MB  {seconds:>8.2f} s  {rss:>8.1f} MB")
-    startup, _ = min(timed([newsparse, "--version"]) for _ in range(3))
-    one, _ = min(timed([newsparse, "convert", str(SEED), "--to", "jsonl"]) for _ in range(3))
+    startup, _ = best([newsparse, "--version"], args.repeat)
+    one, _ = best([newsparse, "convert", str(SEED), "--to", "jsonl"], args.repeat)
     print(f"\nstart-up (newsparse --version): {startup:.2f} s")
     print(f"convert of a two-article dump (the seed): {one:.2f} s")
 
