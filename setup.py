@@ -4,8 +4,8 @@ The parser decides what each line of a dump is through a few dozen small method 
 per line, the cost of which is Python's, not the work's. mypyc compiles these typed
 modules to C extensions — the same source, checked by the same ``mypy --strict`` —
 and a whole run on the mixed 40 MB dump takes 10.4 s instead of 19.3 s
-(``benchmarks/bench.py``). The rest of the package
-(CLI, writers, models, I/O) runs once per record or per run and stays Python.
+(``benchmarks/bench.py``). The rest of the package (CLI, writers, models, I/O) runs
+once per record or per run and stays Python.
 
 ``NEWSPARSE_COMPILE=0`` builds pure Python, for a machine without a C compiler: the
 output is the same, only slower. Compiling needs a C compiler and Python's headers.
