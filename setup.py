@@ -52,8 +52,12 @@ def extensions() -> list[object]:
     from mypyc.build import mypycify
 
     paths = [f"src/newsparse/{name}.py" for name in COMPILED]
-    # Third-party packages are not in the build environment: their types are Any to mypyc.
-    return mypycify(["--ignore-missing-imports", *paths], group_name="newsparse")
+    # Third-party packages may not be installed yet when this runs (a fresh environment
+    # builds newsparse before its dependencies): their types are then Any, which strict
+    # checking refuses in the modules that are not compiled. Those are checked by
+    # `mypy --strict src` in CI; here only the compiled modules' errors count.
+    flags = ["--ignore-missing-imports", "--follow-imports=silent"]
+    return mypycify([*flags, *paths], group_name="newsparse")
 
 
 setup(ext_modules=extensions())
