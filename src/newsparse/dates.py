@@ -12,9 +12,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Final
 
-from dateutil import parser as dateutil_parser
-from dateutil.relativedelta import relativedelta
-
 from newsparse.diagnostics import WarningCode
 from newsparse.linear import Match
 from newsparse.patterns import AGE_UNITS, DATE_FILLER_WORDS, FRENCH_DATE_WORDS
@@ -176,7 +173,10 @@ def _day_by_formats(text: str) -> date | None:
 
 
 def _parse_day_leniently(text: str) -> date | None:
-    """dateutil for shapes the explicit formats miss, refusing any guessed component."""
+    """dateutil for shapes the explicit formats miss, refusing any guessed component.
+    Imported here, on the first such date, not at start-up (20 ms)."""
+    from dateutil import parser as dateutil_parser
+
     try:
         first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):
@@ -228,6 +228,8 @@ def _resolve_age(age: str, now: datetime | None) -> DateValue:
         ages[unit] += 1 if spaced_count in ("a", "an") else int(spaced_count or count)
     if now is None:
         return DateValue(None, WarningCode.DATE_RELATIVE)
+    from dateutil.relativedelta import relativedelta  # as dateutil's parser, when needed
+
     units = set(ages)
     try:
         moment = now - relativedelta(

@@ -65,7 +65,7 @@ class Record(TypedDict):
 class Source(BaseModel):
     """Where an article came from: the input as given and its non-blank line span."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     path: str = Field(description="The input as given on the command line; `-` for stdin.")
     line_start: Annotated[int, Field(ge=1, description="First non-blank line (1-based).")]
@@ -81,7 +81,9 @@ class Source(BaseModel):
 class Article(BaseModel):
     """One news article as printed on its page, with chrome removed."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=SCHEMA_HEADER)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_extra=SCHEMA_HEADER, defer_build=True
+    )
 
     id: str = Field(
         pattern=r"^[0-9a-f]{16}$",
