@@ -2,13 +2,14 @@
 article where they are joined.
 
 A part's reading is kept in three pieces: its head — each use of a line, each article,
-until its first few articles are read — line by line; its middle, counted in bulk; its
-tail — what it read past its end, up to a few articles — line by line again. Both parts
-at a cut read the lines around it: the one before with all that came before (as the
-serial parse does), the one after from a cold start. They are joined at the first
-article both read alike — same first line, same record —: lines before it are the first
-part's, lines from it on the second's. Where no article is read alike, or a warning says
-reading depended on where it began, the file is parsed serially instead.
+until its first few articles are read — line by line; its middle, only in the part's
+whole account; its tail — what it read past its end, up to a few articles — line by
+line again. Both parts at a cut read the lines around it: the one before with all that
+came before (as the serial parse does), the one after from a cold start. They are
+joined at the first article both read alike — same first line, same record —: lines
+before it are the first part's, lines from it on the second's. Where no article is read
+alike, or a warning says reading depended on where it began, the file is parsed
+serially instead.
 """
 
 from collections import Counter
@@ -84,16 +85,16 @@ def count_article(account: LineAccount, layout: str, coverage: tuple[str, ...]) 
 
 @dataclass
 class PartReading:
-    """A worker's hooks for one part: each line, glued stamp and article goes to the
-    head, the middle or the tail. Picklable: it travels back to the parent."""
+    """A worker's hooks for one part: each line, glued stamp and article of the head or
+    the tail is kept; the middle is what the part's whole account (:attr:`total`, set
+    once reading ends) counted besides, so a line there costs one comparison. Picklable:
+    it travels back to the parent."""
 
     part: Part
     head: Fringe = field(default_factory=Fringe)
-    middle: LineAccount = field(default_factory=LineAccount)
-    middle_non_blank: int = 0
     tail: Fringe = field(default_factory=Fringe)
-    #: The lines of a part read to the end of the file (the last part), as counted.
-    lines: int = 0
+    #: The part's whole account as its tally kept it, head and tail included.
+    total: LineAccount = field(default_factory=LineAccount)
 
     def _fringe(self, line: int) -> Fringe | None:
         if self.part.end_line is not None and line >= self.part.end_line:
@@ -104,28 +105,21 @@ class PartReading:
 
     def on_line(self, line: int, use: str) -> None:
         fringe = self._fringe(line)
-        if fringe is None:
-            count_use(self.middle, use)
-            self.middle_non_blank += 1
-        else:
+        if fringe is not None:
             fringe.uses.append((line, use))
 
     def on_glued(self, line: int, kind: str) -> None:
         fringe = self._fringe(line)
-        if fringe is None:
-            self.middle.chrome_glued[kind] += 1
-        else:
+        if fringe is not None:
             fringe.glued.append((line, kind))
 
     def on_record(self, article: Article, layout: str, record: str) -> bool:
-        """Count an article; whether it goes to the worker's file (else it is in the
-        tail). Reading may stop once the tail is full (:attr:`done`)."""
-        coverage = tuple(name for name in COVERAGE if getattr(article, name))
-        fringe = self._fringe(article.source.line_start)
-        if fringe is None:
-            count_article(self.middle, layout, coverage)
-        else:
-            source = article.source
+        """Keep an article of the head or tail; whether it goes to the worker's file (else
+        it is in the tail). Reading may stop once the tail is full (:attr:`done`)."""
+        source = article.source
+        fringe = self._fringe(source.line_start)
+        if fringe is not None:
+            coverage = tuple(name for name in COVERAGE if getattr(article, name))
             seam = SeamArticle(source.line_start, source.line_end, layout, coverage, record)
             fringe.articles.append(seam)
         return fringe is not self.tail
@@ -139,13 +133,34 @@ class PartReading:
         (excluded), ``warnings`` those of that share."""
         head, head_non_blank = self.head.account(low, high)
         tail, tail_non_blank = self.tail.account(low, high)
-        account = head + self.middle + tail
-        end = self.part.first_line + self.lines if high == NOWHERE else high
+        middle = self._middle()
+        account = head + middle + tail
+        end = self.part.first_line + self.total.lines if high == NOWHERE else high
         account.lines = end - low
-        account.blank_lines = account.lines - head_non_blank - self.middle_non_blank
+        account.blank_lines = account.lines - head_non_blank - middle.accounted_lines
         account.blank_lines -= tail_non_blank
         account.warnings = Counter(w.code for w in warnings)
         return account
+
+    def _middle(self) -> LineAccount:
+        """What was counted between the head and the tail: all of it, less theirs."""
+        head, _ = self.head.account(1, NOWHERE)
+        tail, _ = self.tail.account(1, NOWHERE)
+        return _less(_less(self.total, head), tail)
+
+
+def _less(account: LineAccount, part: LineAccount) -> LineAccount:
+    """What ``account`` counted besides ``part`` of it; lines, blank lines and warnings
+    are left out (a share's are counted apart)."""
+    return LineAccount(
+        preamble_lines=account.preamble_lines - part.preamble_lines,
+        chrome=account.chrome - part.chrome,
+        chrome_glued=account.chrome_glued - part.chrome_glued,
+        fields=account.fields - part.fields,
+        articles=account.articles - part.articles,
+        coverage=account.coverage - part.coverage,
+        layouts=account.layouts - part.layouts,
+    )
 
 
 def doubt(warnings: list[ParseWarning]) -> bool:

@@ -75,7 +75,7 @@ def parse_part(name: str, part: Part, options: ParseOptions, directory: str) -> 
         finally:
             articles.close()
     if reading is not None:
-        reading.lines = articles.account.lines
+        reading.total = articles.account
     return result
 
 
