@@ -9,12 +9,15 @@ disk, start-up) run the real one.
 
 import io
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import process as futures_process
 from datetime import datetime
 from pathlib import Path
 
@@ -25,8 +28,11 @@ from newsparse import InputError, ParseHooks, parse_file, parse_stream, parse_te
 from newsparse import pipeline as pipeline_module
 from newsparse import worker as worker_module
 from newsparse.cli import app
+from newsparse.cli import exits as exits_module
 from newsparse.dates import resolve_date_line
 from newsparse.diagnostics import ParseWarning, WarningCode
+from newsparse.errors import Terminated
+from newsparse.options import ParseOptions
 from tests.conftest import ROOT, run_cli
 from tests.test_dates import match_date_line
 
@@ -492,6 +498,33 @@ def test_a_signal_stops_workers_and_removes_temporary_files(
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert list(temporary.iterdir()) == []
     assert list(output.parent.iterdir()) == []  # no hidden .target.jsonl.*.part
+
+
+def test_a_signal_while_the_pool_starts_waits_until_its_workers_can_be_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM between the pool's forking its workers and starting its thread: raised
+    there, the pool's shutdown failed to join that thread (RuntimeError, exit 1)."""
+    fifo = tmp_path / "never-written.txt"
+    os.mkfifo(fifo)  # a worker blocks on it for ever
+    real_start = futures_process._ExecutorManagerThread.start
+
+    def signalled_start(thread: threading.Thread) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        real_start(thread)
+
+    monkeypatch.setattr(futures_process._ExecutorManagerThread, "start", signalled_start)
+    hooks = pipeline_module.RunHooks(on_warning=lambda _: None)
+    previous = signal.signal(signal.SIGTERM, exits_module._terminate)  # as run_app sets it
+    try:
+        with pytest.raises(Terminated):
+            list(pipeline_module.run([str(fifo), str(SEED)], ParseOptions.of(), hooks, jobs=2))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        left = multiprocessing.active_children()
+        for worker in left:
+            worker.kill()
+    assert left == []
 
 
 # --- 13. a line with no end ------------------------------------------------------------

@@ -9,6 +9,7 @@ the output and the warnings are byte for byte those of a serial run.
 """
 
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -30,7 +31,13 @@ from newsparse.options import ParseOptions
 from newsparse.parsing import Articles, parse_file, parse_stream
 from newsparse.parts import plan_parts, splittable
 from newsparse.seams import NOWHERE, doubt, join_lines
-from newsparse.worker import LatestLayout, WorkerResult, exit_quietly_on_signals, parse_part
+from newsparse.worker import (
+    STOP_SIGNALS,
+    LatestLayout,
+    WorkerResult,
+    exit_quietly_on_signals,
+    parse_part,
+)
 from newsparse.writers.jsonl import json_line
 
 #: Worker processes are capped at this many per CPU (and at the number of inputs).
@@ -147,19 +154,24 @@ def _parallel(
     """Each input parsed by workers — a large one in parts — into temporary files,
     replayed in input order. Interrupted (Ctrl-C, SIGTERM, SIGHUP), the workers are
     killed, not waited for, and the files removed."""
+    parts = {
+        name: plan_parts(name, jobs, options.encoding)
+        for name in inputs
+        if not isinstance(name, InputError)
+    }
     with (
         tempfile.TemporaryDirectory(prefix="newsparse-") as directory,
         _workers(jobs) as pool,
     ):
-        pending = [
-            name
-            if isinstance(name, InputError)
-            else [
-                pool.submit(parse_part, name, part, options, directory)
-                for part in plan_parts(name, jobs, options.encoding)
+        with _signals_held():  # the first submit starts the pool's processes and thread
+            pending = [
+                name
+                if isinstance(name, InputError)
+                else [
+                    pool.submit(parse_part, name, part, options, directory) for part in parts[name]
+                ]
+                for name in inputs
             ]
-            for name in inputs
-        ]
         for name, futures in zip(inputs, pending, strict=True):
             if isinstance(futures, InputError):
                 yield Finished(futures.path, error=str(futures))
@@ -253,6 +265,19 @@ def _output(tagged: str) -> tuple[int, Output]:
     """A worker's record line: where the record starts, and the record."""
     record_id, layout, line_start, line = tagged.split("\t", 3)
     return int(line_start), Output(record_id, layout, line=line)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP held back until the block ends, then delivered. Raised
+    while a pool starts, they left it half made: a worker it had not yet recorded, so
+    not killed, blocked for ever on a named pipe, and a thread it had not started,
+    which its shutdown failed to join (a traceback, exit 1)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextmanager

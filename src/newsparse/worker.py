@@ -79,8 +79,14 @@ def parse_part(name: str, part: Part, options: ParseOptions, directory: str) -> 
     return result
 
 
+#: The signals that stop a run: Ctrl-C, SIGTERM, SIGHUP.
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+
+
 def exit_quietly_on_signals() -> None:
     """Worker initialiser: on Ctrl-C, SIGTERM or SIGHUP a worker just ends; the parent
-    reports it, once, and removes the files."""
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    reports it, once, and removes the files. The parent held these signals while it
+    started the worker, which inherited that: they are let through again here."""
+    for signum in STOP_SIGNALS:
         signal.signal(signum, lambda number, _: os._exit(128 + number))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
