@@ -273,11 +273,11 @@ def _signals_held() -> Iterator[None]:
     while a pool starts, they left it half made: a worker it had not yet recorded, so
     not killed, blocked for ever on a named pipe, and a thread it had not started,
     which its shutdown failed to join (a traceback, exit 1)."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 @contextmanager
