@@ -33,17 +33,28 @@ def _console() -> "Console":
 
 
 def _stderr_is_terminal() -> bool:
-    return sys.stderr is not None and sys.stderr.isatty()
+    return sys.stderr is not None and _is_terminal(sys.stderr)
+
+
+@cache
+def _is_terminal(stream: TextIO) -> bool:
+    """Asked once per stream, not once per warning: it is a system call."""
+    return stream.isatty()
 
 
 def say(message: str, style: str | None = None) -> None:
     """One message on stderr, coloured on a terminal only. If stderr is gone (closed,
     or its reader went away), the message is lost — never the data, nor the exit code."""
+    _show(safe(message), style)
+
+
+def _show(text: str, style: str | None) -> None:
+    """``say`` for text already safe to show."""
     try:
         if _stderr_is_terminal():
-            _console().print(safe(message), style=style, markup=False)
+            _console().print(text, style=style, markup=False)
         else:
-            sys.stderr.write(safe(message) + "\n")
+            sys.stderr.write(f"{text}\n")
     except (OSError, ValueError, AttributeError):  # AttributeError: no stderr at all
         silence(sys.stderr)
 
@@ -60,8 +71,9 @@ def silence(stream: TextIO | None) -> None:
 
 
 def warn(warning: ParseWarning) -> None:
-    """One line, marked ``warning:`` or ``error:`` (coloured by severity on a terminal)."""
-    say(str(warning), "bold red" if warning.severity is Severity.ERROR else "yellow")
+    """One line, marked ``warning:`` or ``error:`` (coloured by severity on a terminal);
+    ``str(warning)`` quotes its untrusted parts safely already."""
+    _show(str(warning), "bold red" if warning.severity is Severity.ERROR else "yellow")
 
 
 def error(message: str) -> None:
