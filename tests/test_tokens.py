@@ -1,5 +1,6 @@
 """Line kinds: decided cheaply, and right on the lines that look alike (SPEC §1)."""
 
+import sys
 from pathlib import Path
 from unittest.mock import ANY
 
@@ -58,6 +59,20 @@ from newsparse.tokens import Kind, _unlisted_date, classify, tokenize
 )
 def test_classify(line: str, kind: Kind, chrome: str | None, layout: str | None) -> None:
     assert classify(line, default_rules()) == (kind, ANY, chrome, layout)
+
+
+def test_exact_lines_are_found_in_any_case_up_to_the_longest() -> None:
+    """Lines longer than every exact line skip the look-up; the longest is still found."""
+    rules = default_rules()
+    longest = max(rules.exact_lines, key=len)
+    assert len(longest) == rules.longest_exact_line
+    assert classify(longest.upper(), rules)[0] is not Kind.TEXT
+    assert classify(f"{longest.upper()} x", rules)[0] is Kind.TEXT
+
+
+def test_lower_casing_never_shortens_a_line() -> None:
+    """What that skip relies on: a line longer than an exact line is so once lowered."""
+    assert all(chr(code).lower() for code in range(sys.maxunicode + 1))
 
 
 def test_tokens_carry_numbers_and_blank_counts_and_the_account_counts_lines() -> None:

@@ -92,9 +92,11 @@ def classify(text: str, rules: Rules) -> _Classified:
         return _TEXT_BULLET if rule is None else (Kind.SITE, None, rule.kind, rule.layout)
     if len(text) > MAX_STRUCTURE_LEN:
         return _TEXT
-    lowered = text.lower()
     first = rules.gate.first(text)  # the common case: one expression, no rule matches
-    if first is None and lowered not in rules.exact_lines:
+    # Lower-casing never shortens a line: one longer than every exact line is none.
+    could_be_exact = len(text) <= rules.longest_exact_line
+    lowered = text.lower() if first is not None or could_be_exact else ""
+    if first is None and (not could_be_exact or lowered not in rules.exact_lines):
         return _unlisted_date(text) or _TEXT
     return _structural(text, lowered, rules, first) or _unlisted_date(text) or _TEXT
 

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import TypeVar
+from typing import Final, TypeVar
 
+from newsparse.layouts.edges import edges
 from newsparse.layouts.layout import Conventions, Layout, LineRule
 from newsparse.linear import LinearPattern, Match, Pattern, compile_pattern
 
@@ -67,33 +68,89 @@ class Gate:
     """Every pattern rule asked as one expression per engine: most lines fail it at
     once, in C. Its branches are the rules in their order of precedence, each ended by
     an empty named group, so a match also says which rule matches first, and no rule
-    need be asked again one by one (they cost a tenth of the parse that way)."""
+    need be asked again one by one (they cost a tenth of the parse that way).
 
-    __slots__ = ("_expressions", "rules")
+    The built-in rules' expression holds only the rules that a line's first and last
+    characters allow (see ``edges``): one expression per such set of rules, made when
+    first needed; most paragraphs allow none, and skip the expression altogether.
+    """
+
+    __slots__ = ("_branches", "_by_rules", "_every", "_firsts", "_lasts", "_user", "rules")
 
     def __init__(self, rules: Sequence[GatedRule]) -> None:
         self.rules = tuple(rules)
-        branches: dict[bool, dict[str, str]] = {False: {}, True: {}}  # by "is a user's (RE2)"
+        builtin: dict[str, int] = {}  # pattern → its first rule: the same one later never
+        user: dict[str, int] = {}  # matches first, so one branch per pattern
         for index, rule in enumerate(self.rules):
-            # The same pattern later never matches first: one branch per pattern.
-            branches[isinstance(rule.pattern, LinearPattern)].setdefault(
-                rule.pattern.pattern, f"(?:{_ungrouped(rule.pattern.pattern)})(?P<_{index}>)"
-            )
-        self._expressions = tuple(
-            compile_pattern("|".join(group.values()), linear=linear)
-            for linear, group in branches.items()
-            if group
+            patterns = user if isinstance(rule.pattern, LinearPattern) else builtin
+            patterns.setdefault(rule.pattern.pattern, index)
+        self._branches = {index: _branch_of(pattern, index) for pattern, index in builtin.items()}
+        self._user = (
+            compile_pattern("|".join(_branch_of(p, i) for p, i in user.items()), linear=True)
+            if user
+            else None
         )
+        self._firsts, self._lasts = _edge_masks(builtin)
+        self._every = sum(1 << index for index in builtin.values())
+        self._by_rules: dict[int, re.Pattern[str]] = {}
 
     def first(self, text: str) -> GatedRule | None:
         """The first rule that matches all of ``text``, or None."""
         found: int | None = None
-        for expression in self._expressions:
-            match = expression.fullmatch(text)
+        rules = self._rules_for(text)
+        if rules:
+            match = self._expression(rules).fullmatch(text)
             if match is not None:
-                index = _branch(match)
+                found = _branch(match)
+        if self._user is not None:
+            match_ = self._user.fullmatch(text)
+            if match_ is not None:
+                index = _branch(match_)
                 found = index if found is None else min(found, index)
         return None if found is None else self.rules[found]
+
+    def _rules_for(self, text: str) -> int:
+        """The built-in rules (a bit per rule index) whose matches can begin with
+        ``text``'s first character and end with its last."""
+        if not text:
+            return self._every
+        head, tail = ord(text[0]), ord(text[-1])
+        return self._firsts[min(head, _OTHER)] & self._lasts[min(tail, _OTHER)]
+
+    def _expression(self, rules: int) -> re.Pattern[str]:
+        """The branches of ``rules`` as one expression, in their order."""
+        expression = self._by_rules.get(rules)
+        if expression is None:
+            branches = (b for index, b in self._branches.items() if rules >> index & 1)
+            expression = re.compile("|".join(branches))
+            if len(self._by_rules) < _MAX_EXPRESSIONS:
+                self._by_rules[rules] = expression
+        return expression
+
+
+#: ``Gate`` masks: one per ASCII character, then one for every other character.
+_OTHER: Final = 128
+#: The most expressions a gate keeps (one per set of rules asked together): far more
+#: than real dumps need (about 60 for every fixture layout at once), few enough that a
+#: dump of every pair of first and last characters cannot fill memory with them.
+_MAX_EXPRESSIONS: Final = 256
+
+
+def _branch_of(pattern: str, index: int) -> str:
+    return f"(?:{_ungrouped(pattern)})(?P<_{index}>)"
+
+
+def _edge_masks(patterns: dict[str, int]) -> tuple[list[int], list[int]]:
+    """For each ASCII character (then any other), the rules (a bit per index) whose
+    matches can begin with it, and those whose matches can end with it."""
+    firsts = [0] * (_OTHER + 1)
+    lasts = [0] * (_OTHER + 1)
+    for pattern, index in patterns.items():
+        for masks, chars in zip((firsts, lasts), edges(pattern), strict=True):
+            for code in range(_OTHER + 1):
+                if chars is None or chr(code) in chars:
+                    masks[code] |= 1 << index
+    return firsts, lasts
 
 
 def _branch(match: Match) -> int:
@@ -141,6 +198,8 @@ class Rules:
     gate: Gate
     #: Every exact line of every rule, lower-cased, and the comment counts.
     exact_lines: frozenset[str]
+    #: The length of the longest of them: most lines are longer, and need no look-up.
+    longest_exact_line: int
 
     @classmethod
     def of(cls, layouts: Sequence[Layout], *, auto: bool = False) -> "Rules":
@@ -149,6 +208,10 @@ class Rules:
         site_lines, site_patterns = _indexed(layout.site_chrome for layout in layouts)
         comment_counts = frozenset(filter(None, (layout.comment_count for layout in layouts)))
         conventions = _merged([layout.conventions for layout in layouts])
+        exact_lines = frozenset(
+            {*chrome_lines, *trailer_lines, *site_lines}
+            | {count.lower() for count in comment_counts}
+        )
         return cls(
             layouts=tuple(layouts),
             layout_names=tuple(layout.name for layout in layouts),
@@ -171,10 +234,8 @@ class Rules:
                 layouts,
                 {"chrome": chrome_patterns, "trailer": trailer_patterns, "site": site_patterns},
             ),
-            exact_lines=frozenset(
-                {*chrome_lines, *trailer_lines, *site_lines}
-                | {count.lower() for count in comment_counts}
-            ),
+            exact_lines=exact_lines,
+            longest_exact_line=max(map(len, exact_lines), default=0),
         )
 
 
