@@ -87,13 +87,41 @@ RECORDS = st.fixed_dictionaries(
 def test_json_writers_write_exactly_what_json_dumps_wrote(records: list[Record]) -> None:
     """orjson replaced ``json.dumps``: the bytes must not change, on any text."""
     compact = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records]
-    assert [json_line(record) for record in records] == compact
+    assert [json_line(record).decode() for record in records] == compact
     out = io.StringIO(newline="")
     writer = open_writer(Format.JSON, out)
     for record in records:
         writer.write(record)
     writer.close()
     assert out.getvalue() == json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def _text_stream(*, line_buffering: bool) -> tuple[io.BytesIO, io.TextIOWrapper]:
+    """A text stream as ``open`` makes one: text over a buffer over the bytes."""
+    data = io.BytesIO()
+    stream = io.TextIOWrapper(
+        io.BufferedWriter(data), encoding="utf-8", newline="", line_buffering=line_buffering
+    )
+    return data, stream
+
+
+def test_json_lines_go_to_the_bytes_under_a_utf8_stream_after_its_text() -> None:
+    data, stream = _text_stream(line_buffering=False)
+    stream.write("before\n")
+    writer = open_writer(Format.JSONL, stream)
+    record = ALL_ARTICLES[0].record()
+    writer.write(record)
+    assert data.getvalue() == b"before\n"  # the text went first; the line is buffered
+    stream.flush()
+    assert data.getvalue() == b"before\n" + json_line(record)
+
+
+def test_json_lines_on_a_line_buffered_stream_show_as_they_come() -> None:
+    """A terminal's stdout is line-buffered: each record is seen when written."""
+    data, stream = _text_stream(line_buffering=True)
+    writer = open_writer(Format.JSONL, stream)
+    writer.write(ALL_ARTICLES[0].record())
+    assert data.getvalue() == json_line(ALL_ARTICLES[0].record())
 
 
 @given(st.lists(TEXT, min_size=2, max_size=12))

@@ -52,7 +52,7 @@ class Output:
     __slots__ = ("_line", "_record", "id", "layout")
 
     def __init__(
-        self, id: str, layout: str, record: Record | None = None, line: str | None = None
+        self, id: str, layout: str, record: Record | None = None, line: bytes | None = None
     ) -> None:
         self.id = id
         self.layout = layout
@@ -65,7 +65,8 @@ class Output:
             self._record = orjson.loads(self._line)
         return self._record
 
-    def json_line(self) -> str:
+    def json_line(self) -> bytes:
+        """The record as its JSON Lines line, in UTF-8 (see ``writers.jsonl``)."""
         if self._line is None:
             self._line = json_line(self.record())
         return self._line
@@ -252,7 +253,7 @@ def _records(path: str, low: int) -> Iterator[Output]:
     """A worker's records that start at line ``low`` or later, in order; the file is
     removed once read."""
     try:
-        with open(path, encoding="utf-8", newline="\n") as stream:
+        with open(path, "rb") as stream:
             for tagged in stream:
                 line_start, output = _output(tagged)
                 if line_start >= low:
@@ -261,10 +262,10 @@ def _records(path: str, low: int) -> Iterator[Output]:
         os.unlink(path)
 
 
-def _output(tagged: str) -> tuple[int, Output]:
+def _output(tagged: bytes) -> tuple[int, Output]:
     """A worker's record line: where the record starts, and the record."""
-    record_id, layout, line_start, line = tagged.split("\t", 3)
-    return int(line_start), Output(record_id, layout, line=line)
+    record_id, layout, line_start, line = tagged.split(b"\t", 3)
+    return int(line_start), Output(record_id.decode(), layout.decode(), line=line)
 
 
 @contextmanager

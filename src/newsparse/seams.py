@@ -39,7 +39,7 @@ class SeamArticle:
     layout: str
     coverage: tuple[str, ...]
     #: As the worker's file holds it (``worker.tagged_line``).
-    record: str
+    record: bytes
 
 
 @dataclass
@@ -113,7 +113,7 @@ class PartReading:
         if fringe is not None:
             fringe.glued.append((line, kind))
 
-    def on_record(self, article: Article, layout: str, record: str) -> bool:
+    def on_record(self, article: Article, layout: str, record: bytes) -> bool:
         """Keep an article of the head or tail; whether it goes to the worker's file (else
         it is in the tail). Reading may stop once the tail is full (:attr:`done`)."""
         source = article.source

@@ -43,9 +43,10 @@ class LatestLayout:
         self.layout = layout
 
 
-def tagged_line(article: Article, layout: str) -> str:
-    """A record as a worker's file holds it."""
-    return f"{article.id}\t{layout}\t{article.source.line_start}\t{json_line(article.record())}"
+def tagged_line(article: Article, layout: str) -> bytes:
+    """A record as a worker's file holds it, in UTF-8."""
+    tags = f"{article.id}\t{layout}\t{article.source.line_start}\t".encode()
+    return tags + json_line(article.record())
 
 
 def parse_part(name: str, part: Part, options: ParseOptions, directory: str) -> WorkerResult:
@@ -62,7 +63,7 @@ def parse_part(name: str, part: Part, options: ParseOptions, directory: str) -> 
     articles = parse_file(name, options, hooks, Position(part.first_line, part.start))
     fd, path = tempfile.mkstemp(suffix=".tsv", dir=directory)
     result = WorkerResult(articles.account, None, warnings, path, reading)
-    with open(fd, "w", encoding="utf-8", newline="\n") as out:
+    with open(fd, "wb") as out:
         try:
             for article in articles:
                 record = tagged_line(article, latest.layout)
