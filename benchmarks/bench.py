@@ -11,7 +11,11 @@ in ``benchmarks/data/`` for the next run. Each format is converted under
 ``/usr/bin/time -v``, output to /dev/null; the floor is Python reading and decoding the
 same file line by line and doing nothing else, and each time is also given as a
 multiple of it and of JSON Lines'. Every time is the best of ``--repeat`` runs (3):
-on a shared machine one run may be a fifth slower than the next. Then the dump is
+on a shared machine one run may be a fifth slower than the next. The runs compared
+with each other (the floor and the formats; ``--jobs 1`` and ``--jobs 2``) take turns,
+round after round, so that a slow spell of the machine falls on all of them. Every run
+gets Python's default buffering: ``PYTHONUNBUFFERED``, which some sandboxes set, is
+removed (with it, each record written would be a system call). Then the dump is
 converted as one file with ``--jobs 1`` and ``--jobs 2`` (the outputs of all runs
 compared byte for byte), and split into 8 files the same way; ``--rss-sizes``
 converts dumps of those sizes for peak memory; last, start-up (``newsparse
@@ -32,6 +36,8 @@ DATA = ROOT / "benchmarks" / "data"
 FORMATS = ("jsonl", "json", "csv", "md")
 SEED = ROOT / "fixtures" / "dumps" / "seed.txt"
 FLOOR = "import sys\nfor line in open(sys.argv[1], encoding='utf-8'):\n    pass\n"
+#: The environment of every run: this one, with Python's default buffering.
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
 
 
 def build_dump(size_mb: int, source: str) -> Path:
@@ -60,6 +66,7 @@ def timed(command: list[str]) -> tuple[float, float]:
         stderr=subprocess.PIPE,
         text=True,
         check=True,
+        env=ENV,
     )
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
@@ -93,28 +100,27 @@ def cpu_name() -> str:
     return match[1] if match else platform.machine()
 
 
-def best(command: list[str], repeat: int) -> tuple[float, float]:
-    """The best wall time of ``repeat`` runs of ``command``, and its peak RSS."""
-    return min(timed(command) for _ in range(repeat))
+def best(commands: list[list[str]], repeat: int) -> list[tuple[float, float]]:
+    """The best wall time of ``repeat`` runs of each of ``commands``, and its peak RSS;
+    the commands take turns."""
+    runs = [[timed(command) for command in commands] for _ in range(repeat)]
+    return [min(times) for times in zip(*runs, strict=True)]
 
 
 def identical(command: list[str], jobs: tuple[str, str], repeat: int) -> tuple[float, float, bool]:
-    """``command``'s best time of ``repeat`` runs with each of ``--jobs`` ``jobs``;
-    whether the outputs (and stderr) of all runs are byte for byte the same."""
-    outputs, times = set(), []
-    for count in jobs:
-        out = DATA / f"jobs{count}.out"
-        runs = []
-        for _ in range(repeat):
+    """``command``'s best time of ``repeat`` runs with each of ``--jobs`` ``jobs``, taking
+    turns; whether the outputs (and stderr) of all runs are byte for byte the same."""
+    outputs, runs = set(), {count: [] for count in jobs}
+    for _ in range(repeat):
+        for count in jobs:
+            out = DATA / f"jobs{count}.out"
             started = time.perf_counter()
-            result = subprocess.run(
-                [*command, "--jobs", count, "-o", str(out)], capture_output=True, check=True
-            )
-            runs.append(time.perf_counter() - started)
+            arguments = [*command, "--jobs", count, "-o", str(out)]
+            result = subprocess.run(arguments, capture_output=True, check=True, env=ENV)
+            runs[count].append(time.perf_counter() - started)
             outputs.add((out.read_bytes(), result.stderr))
             out.unlink()
-        times.append(min(runs))
-    return times[0], times[1], len(outputs) == 1
+    return min(runs[jobs[0]]), min(runs[jobs[1]]), len(outputs) == 1
 
 
 def row(name: str, seconds: float, size_mb: float, floor: float, rss: float) -> str:
@@ -136,11 +142,13 @@ def main() -> None:
     print(f"{cpu_name()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"dump: {dump.relative_to(ROOT)} ({size_mb:.1f} MB)\n")
     print(f"{'run':<20}{'seconds':>9}{'MB/s':>9}{'x floor':>9}{'peak RSS MB':>13}  x jsonl")
-    floor, rss = best([sys.executable, "-c", FLOOR, str(dump)], args.repeat)
+    commands = [[sys.executable, "-c", FLOOR, str(dump)]] + [
+        [newsparse, "convert", str(dump), "--to", fmt, "-j", "1"] for fmt in args.formats
+    ]
+    (floor, rss), *converts = best(commands, args.repeat)
     print(row("python floor", floor, size_mb, floor, rss))
     jsonl = None
-    for fmt in args.formats:
-        seconds, rss = best([newsparse, "convert", str(dump), "--to", fmt, "-j", "1"], args.repeat)
+    for fmt, (seconds, rss) in zip(args.formats, converts, strict=True):
         jsonl = seconds if fmt == "jsonl" else jsonl
         ratio = f"{seconds / jsonl:>9.2f}" if jsonl else ""
         print(row(f"convert --to {fmt}", seconds, size_mb, floor, rss) + ratio)
@@ -170,8 +178,9 @@ def main() -> None:
         sized = build_dump(size, args.source)
         seconds, rss = timed([newsparse, "convert", str(sized), "--to", "jsonl", "-j", "1"])
         print(f"{size:>6} MB  {seconds:>8.2f} s  {rss:>8.1f} MB")
-    startup, _ = best([newsparse, "--version"], args.repeat)
-    one, _ = best([newsparse, "convert", str(SEED), "--to", "jsonl"], args.repeat)
+    (startup, _), (one, _) = best(
+        [[newsparse, "--version"], [newsparse, "convert", str(SEED), "--to", "jsonl"]], args.repeat
+    )
     print(f"\nstart-up (newsparse --version): {startup:.2f} s")
     print(f"convert of a two-article dump (the seed): {one:.2f} s")
 
