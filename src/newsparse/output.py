@@ -13,6 +13,10 @@ from typing import TextIO
 
 from newsparse.errors import NewsparseError, OutputError
 
+#: The buffer of a file written whole: a write call per mebibyte, not per 8 KiB (40 MB
+#: of records took 39 ms of writes that way, 15 ms this way).
+FILE_BUFFER = 1 << 20
+
 
 @contextlib.contextmanager
 def atomic_output(path: Path, *, follow_links: bool = True) -> Iterator[TextIO]:
@@ -20,7 +24,8 @@ def atomic_output(path: Path, *, follow_links: bool = True) -> Iterator[TextIO]:
 
     A path that exists but is not a regular file (``/dev/null``, a named pipe) cannot be
     replaced by a rename, and must not be: it is written to directly — unless it is a
-    link and ``follow_links`` is false: then the link itself is replaced.
+    link and ``follow_links`` is false: then the link itself is replaced. A file is
+    written ``FILE_BUFFER`` at a time; a pipe as usual, its reader seeing records soon.
     """
     if path.exists() and not path.is_file() and (follow_links or not path.is_symlink()):
         try:
@@ -34,7 +39,7 @@ def atomic_output(path: Path, *, follow_links: bool = True) -> Iterator[TextIO]:
     except OSError as error:
         raise OutputError(str(path), error.strerror or str(error)) from None
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as stream:
+        with open(fd, "w", encoding="utf-8", newline="", buffering=FILE_BUFFER) as stream:
             yield stream
         os.chmod(temporary, _file_mode(path))
         os.replace(temporary, path)

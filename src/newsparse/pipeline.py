@@ -28,6 +28,7 @@ from newsparse.errors import InputError, OutputError, WorkerError
 from newsparse.inputs import STDIN
 from newsparse.models import Record
 from newsparse.options import ParseOptions
+from newsparse.output import FILE_BUFFER
 from newsparse.parsing import Articles, parse_file, parse_stream
 from newsparse.parts import plan_parts, splittable
 from newsparse.seams import NOWHERE, doubt, join_lines
@@ -253,7 +254,7 @@ def _records(path: str, low: int) -> Iterator[Output]:
     """A worker's records that start at line ``low`` or later, in order; the file is
     removed once read."""
     try:
-        with open(path, "rb") as stream:
+        with open(path, "rb", buffering=FILE_BUFFER) as stream:
             for tagged in stream:
                 line_start, output = _output(tagged)
                 if line_start >= low:

@@ -15,6 +15,7 @@ from newsparse.diagnostics import LineAccount, ParseHooks, ParseWarning
 from newsparse.errors import InputError
 from newsparse.models import Article
 from newsparse.options import ParseOptions
+from newsparse.output import FILE_BUFFER
 from newsparse.parsing import parse_file
 from newsparse.parts import WHOLE, Part
 from newsparse.reader import Position
@@ -63,7 +64,7 @@ def parse_part(name: str, part: Part, options: ParseOptions, directory: str) -> 
     articles = parse_file(name, options, hooks, Position(part.first_line, part.start))
     fd, path = tempfile.mkstemp(suffix=".tsv", dir=directory)
     result = WorkerResult(articles.account, None, warnings, path, reading)
-    with open(fd, "wb") as out:
+    with open(fd, "wb", buffering=FILE_BUFFER) as out:
         try:
             for article in articles:
                 record = tagged_line(article, latest.layout)
