@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsparse.layouts import default_rules
+from newsparse.layouts import edges as edges_module
 from newsparse.layouts.edges import CharSet, edges
 from newsparse.layouts.rules import Gate, GatedRule
 from newsparse.text import normalize_line
@@ -107,3 +108,12 @@ def test_a_gate_keeps_a_bounded_number_of_expressions() -> None:
             text = f"{first} {last}"
             assert gate.first(text) == _first_rule(gate, text)
     assert len(gate._by_rules) == 256  # of 400 sets asked
+
+
+def test_without_pythons_parser_every_rule_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``re._parser`` is private: on a Python without it, no rule is left out."""
+    monkeypatch.setattr(edges_module, "sre_parse", None)
+    assert edges("Follow") == (None, None)
+    gate = Gate(default_rules().gate.rules)
+    lines = _fixture_lines()
+    assert [gate.first(line) for line in lines] == [_first_rule(gate, line) for line in lines]
