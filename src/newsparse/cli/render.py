@@ -9,7 +9,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newsparse.diagnostics import ParseWarning, Severity
@@ -36,9 +36,10 @@ def _stderr_is_terminal() -> bool:
     return sys.stderr is not None and _is_terminal(sys.stderr)
 
 
-@cache
+@lru_cache(maxsize=4)
 def _is_terminal(stream: TextIO) -> bool:
-    """Asked once per stream, not once per warning: it is a system call."""
+    """Asked once per stream, not once per warning: it is a system call. The few last
+    streams asked are kept (a run has one stderr; tests make one per run)."""
     return stream.isatty()
 
 

@@ -103,9 +103,9 @@ class Gate:
             if match is not None:
                 found = _branch(match)
         if self._user is not None:
-            match_ = self._user.fullmatch(text)
-            if match_ is not None:
-                index = _branch(match_)
+            user_match = self._user.fullmatch(text)
+            if user_match is not None:
+                index = _branch(user_match)
                 found = index if found is None else min(found, index)
         return None if found is None else self.rules[found]
 
@@ -118,21 +118,24 @@ class Gate:
         return self._firsts[min(head, _OTHER)] & self._lasts[min(tail, _OTHER)]
 
     def _expression(self, rules: int) -> re.Pattern[str]:
-        """The branches of ``rules`` as one expression, in their order."""
+        """The branches of ``rules`` as one expression, in their order; past the cap on
+        expressions kept, the expression of every rule, which answers the same."""
         expression = self._by_rules.get(rules)
+        if expression is None and len(self._by_rules) >= _MAX_EXPRESSIONS:
+            rules = self._every
+            expression = self._by_rules.get(rules)
         if expression is None:
             branches = (b for index, b in self._branches.items() if rules >> index & 1)
-            expression = re.compile("|".join(branches))
-            if len(self._by_rules) < _MAX_EXPRESSIONS:
-                self._by_rules[rules] = expression
+            expression = self._by_rules[rules] = re.compile("|".join(branches))
         return expression
 
 
 #: ``Gate`` masks: one per ASCII character, then one for every other character.
 _OTHER: Final = 128
-#: The most expressions a gate keeps (one per set of rules asked together): far more
-#: than real dumps need (about 60 for every fixture layout at once), few enough that a
-#: dump of every pair of first and last characters cannot fill memory with them.
+#: The most expressions a gate makes (one per set of rules asked together, and one more
+#: of every rule once past it): far more than real dumps need (about 60 for every
+#: fixture layout at once), few enough that a dump of every pair of first and last
+#: characters can neither fill memory with them nor make one per line.
 _MAX_EXPRESSIONS: Final = 256
 
 
