@@ -116,6 +116,14 @@ def test_json_lines_go_to_the_bytes_under_a_utf8_stream_after_its_text() -> None
     assert data.getvalue() == b"before\n" + json_line(record)
 
 
+def test_json_lines_keep_the_bom_of_a_utf8_sig_stream() -> None:
+    data = io.BytesIO()
+    stream = io.TextIOWrapper(io.BufferedWriter(data), encoding="utf-8-sig", newline="")
+    open_writer(Format.JSONL, stream).write(ALL_ARTICLES[0].record())
+    stream.flush()
+    assert data.getvalue() == b"\xef\xbb\xbf" + json_line(ALL_ARTICLES[0].record())
+
+
 def test_json_lines_on_a_line_buffered_stream_show_as_they_come() -> None:
     """A terminal's stdout is line-buffered: each record is seen when written."""
     data, stream = _text_stream(line_buffering=True)

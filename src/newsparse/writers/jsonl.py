@@ -4,6 +4,7 @@ Lines are made and written as UTF-8 bytes: orjson makes bytes, and a worker's li
 reaches the output as the bytes it wrote, never decoded and encoded again.
 """
 
+import codecs
 from typing import BinaryIO, TextIO
 
 import orjson
@@ -23,11 +24,19 @@ def _bytes_under(out: TextIO) -> BinaryIO | None:
     UTF-8 and is not line-buffered (a terminal shows each line as it comes). What the
     text layer holds is flushed first. None for anything else (a StringIO)."""
     raw: BinaryIO | None = getattr(out, "buffer", None)
-    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "")
-    if raw is None or encoding != "utf8" or getattr(out, "line_buffering", False):
+    if raw is None or getattr(out, "line_buffering", False) or not _is_utf8(out):
         return None
     out.flush()
     return raw
+
+
+def _is_utf8(out: TextIO) -> bool:
+    """Whether ``out`` encodes plain UTF-8 (under any of its names; not ``utf-8-sig``,
+    whose BOM only the text layer writes)."""
+    try:
+        return codecs.lookup(getattr(out, "encoding", None) or "").name == "utf-8"
+    except LookupError:
+        return False
 
 
 class JsonLinesWriter:
